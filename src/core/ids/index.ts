@@ -1,0 +1,3 @@
+export * from './regions.ts';
+export * from './resident-id.ts';
+export * from './uscc.ts';
