@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { registerAuditCommands } from './commands/audit.ts';
+import { registerDbCommands } from './commands/db.ts';
+import { registerDemoCommands } from './commands/demo.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerServeCommand } from './commands/serve.ts';
+import { registerUserCommands } from './commands/user.ts';
+
+const program = new Command()
+  .name('tuogou')
+  .description(
+    'Tuogou (脱钩): run and supervise the decoupling of industry associations from administrative organs',
+  )
+  .showHelpAfterError();
+
+registerServeCommand(program);
+registerImportCommand(program);
+registerDemoCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+registerDbCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

@@ -1,0 +1,444 @@
+import { maskResidentId } from '../../core/ids/resident-id.ts';
+import type {
+  TAssociationRecord,
+  TLinkRecord,
+  TOrganRecord,
+  TPersonRecord,
+  TPostRecord,
+  TRosterRecord,
+} from '../../core/registry/types.ts';
+import type { PersonalDataProtector } from '../../security/personal-data.ts';
+import type { Queryable } from '../database.ts';
+
+/**
+ * Write side of the registry: bulk upserts by natural key. Each batch is one `INSERT … SELECT FROM
+ * unnest(…) ON CONFLICT DO UPDATE … WHERE IS DISTINCT FROM`, so a row that did not change is not
+ * touched (re-importing a file changes nothing) and thousands of rows cost one round trip.
+ */
+
+export type UpsertCounts = { inserted: number; updated: number; unchanged: number };
+
+export class MissingReferenceError extends Error {
+  constructor(
+    readonly kind: 'association' | 'organ',
+    readonly keys: string[],
+  ) {
+    super(
+      `unknown ${kind}${keys.length > 1 ? 's' : ''}: ${keys.slice(0, 10).join(', ')}${keys.length > 10 ? ', …' : ''}`,
+    );
+  }
+}
+
+type TColumn<R> = { name: string; type: string; value: (row: R) => unknown };
+
+const CHUNK = 5_000;
+
+function addCounts(a: UpsertCounts, b: UpsertCounts): UpsertCounts {
+  return {
+    inserted: a.inserted + b.inserted,
+    updated: a.updated + b.updated,
+    unchanged: a.unchanged + b.unchanged,
+  };
+}
+
+/**
+ * Upserts rows given as parallel arrays. `source` may join the unnest alias `u` to other tables to turn
+ * natural keys into ids; `select` lists the expressions inserted, in `columns` order of the target.
+ */
+async function bulkUpsert<R>(
+  tx: Queryable,
+  options: {
+    table: string;
+    conflict: string[];
+    input: TColumn<R>[];
+    target: string[];
+    select: string[];
+    joins?: string;
+    rows: R[];
+  },
+): Promise<UpsertCounts> {
+  let total: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const updatable = options.target.filter((c) => !options.conflict.includes(c));
+  const unnestArgs = options.input.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
+  const alias = options.input.map((c) => c.name).join(', ');
+  const sql = `
+    INSERT INTO ${options.table} AS t (${options.target.join(', ')})
+    SELECT ${options.select.join(', ')}
+    FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}
+    ON CONFLICT (${options.conflict.join(', ')}) DO UPDATE
+      SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+      WHERE (${updatable.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
+    RETURNING (xmax::text = '0') AS inserted`;
+  for (let start = 0; start < options.rows.length; start += CHUNK) {
+    const chunk = options.rows.slice(start, start + CHUNK);
+    const params = options.input.map((column) => chunk.map((row) => column.value(row) ?? null));
+    const { rows } = await tx.query<{ inserted: boolean }>(sql, params);
+    const inserted = rows.filter((r) => r.inserted).length;
+    total = addCounts(total, {
+      inserted,
+      updated: rows.length - inserted,
+      unchanged: chunk.length - rows.length,
+    });
+  }
+  return total;
+}
+
+async function missingKeys(
+  tx: Queryable,
+  table: 'associations' | 'organs',
+  keys: string[],
+): Promise<string[]> {
+  const column = table === 'associations' ? 'uscc' : 'code';
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return [];
+  const { rows } = await tx.query<{ key: string }>(
+    `SELECT k AS key FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${column} = k)`,
+    [unique],
+  );
+  return rows.map((r) => r.key);
+}
+
+/** The associations (by USCC) among `usccs` that are not in the registry. */
+export function findMissingAssociations(tx: Queryable, usccs: string[]): Promise<string[]> {
+  return missingKeys(tx, 'associations', usccs);
+}
+
+/** The organs (by code) among `codes` that are not in the registry. */
+export function findMissingOrgans(tx: Queryable, codes: string[]): Promise<string[]> {
+  return missingKeys(tx, 'organs', codes);
+}
+
+async function requireKeys(
+  tx: Queryable,
+  table: 'associations' | 'organs',
+  keys: (string | null | undefined)[],
+) {
+  const missing = await missingKeys(
+    tx,
+    table,
+    keys.filter((k): k is string => !!k),
+  );
+  if (missing.length > 0)
+    throw new MissingReferenceError(table === 'associations' ? 'association' : 'organ', missing);
+}
+
+export function upsertAssociations(tx: Queryable, records: TAssociationRecord[]): Promise<UpsertCounts> {
+  const input: TColumn<TAssociationRecord>[] = [
+    { name: 'uscc', type: 'text', value: (r) => r.uscc },
+    { name: 'name', type: 'text', value: (r) => r.name },
+    { name: 'name_en', type: 'text', value: (r) => r.nameEn },
+    { name: 'short_name', type: 'text', value: (r) => r.shortName },
+    { name: 'level', type: 'text', value: (r) => r.level },
+    { name: 'region_code', type: 'text', value: (r) => r.regionCode },
+    { name: 'industry', type: 'text', value: (r) => r.industry },
+    { name: 'registrar', type: 'text', value: (r) => r.registrar },
+    { name: 'founded_on', type: 'date', value: (r) => r.foundedOn },
+    { name: 'registered_on', type: 'date', value: (r) => r.registeredOn },
+    { name: 'status', type: 'text', value: (r) => r.status },
+    { name: 'address', type: 'text', value: (r) => r.address },
+    { name: 'phone', type: 'text', value: (r) => r.phone },
+    { name: 'bank_account', type: 'text', value: (r) => r.bankAccount },
+    { name: 'member_count', type: 'int', value: (r) => r.memberCount },
+  ];
+  const names = input.map((c) => c.name);
+  return bulkUpsert(tx, {
+    table: 'associations',
+    conflict: ['uscc'],
+    input,
+    target: names,
+    select: names,
+    rows: records,
+  });
+}
+
+/**
+ * Upserts organs, then points each at its parent. Parents may come in the same batch or already be in
+ * the registry; a parent found in neither is refused before anything is written.
+ */
+export async function upsertOrgans(tx: Queryable, records: TOrganRecord[]): Promise<UpsertCounts> {
+  const inBatch = new Set(records.map((r) => r.code));
+  const parents = records.map((r) => r.parentCode).filter((p): p is string => !!p && !inBatch.has(p));
+  await requireKeys(tx, 'organs', parents);
+  const input: TColumn<TOrganRecord>[] = [
+    { name: 'code', type: 'text', value: (r) => r.code },
+    { name: 'name', type: 'text', value: (r) => r.name },
+    { name: 'short_name', type: 'text', value: (r) => r.shortName },
+    { name: 'kind', type: 'text', value: (r) => r.kind },
+    { name: 'is_administrative', type: 'bool', value: (r) => r.isAdministrative },
+    { name: 'level', type: 'text', value: (r) => r.level },
+    { name: 'region_code', type: 'text', value: (r) => r.regionCode },
+    { name: 'address', type: 'text', value: (r) => r.address },
+    { name: 'phone', type: 'text', value: (r) => r.phone },
+    { name: 'bank_account', type: 'text', value: (r) => r.bankAccount },
+  ];
+  const names = input.map((c) => c.name);
+  const counts = await bulkUpsert(tx, {
+    table: 'organs',
+    conflict: ['code'],
+    input,
+    target: names,
+    select: names,
+    rows: records,
+  });
+  // Parent pointers change rarely; a second statement keeps the upsert above free of ordering concerns.
+  const { rows } = await tx.query<{ code: string }>(
+    `UPDATE organs AS o SET parent_id = p.id, updated_at = now()
+     FROM unnest($1::text[], $2::text[]) AS u(code, parent_code)
+     LEFT JOIN organs AS p ON p.code = u.parent_code
+     WHERE o.code = u.code AND o.parent_id IS DISTINCT FROM p.id
+     RETURNING o.code`,
+    [records.map((r) => r.code), records.map((r) => r.parentCode ?? null)],
+  );
+  // An organ whose only change was its parent counts as updated, not unchanged.
+  const parentOnly = Math.min(rows.length, counts.unchanged);
+  return {
+    inserted: counts.inserted,
+    updated: counts.updated + parentOnly,
+    unchanged: counts.unchanged - parentOnly,
+  };
+}
+
+export async function upsertLinks(tx: Queryable, records: TLinkRecord[]): Promise<UpsertCounts> {
+  await requireKeys(
+    tx,
+    'organs',
+    records.map((r) => r.organCode),
+  );
+  await requireKeys(
+    tx,
+    'associations',
+    records.map((r) => r.associationUscc),
+  );
+  const input: TColumn<TLinkRecord>[] = [
+    { name: 'organ_code', type: 'text', value: (r) => r.organCode },
+    { name: 'uscc', type: 'text', value: (r) => r.associationUscc },
+    { name: 'kind', type: 'text', value: (r) => r.kind },
+    { name: 'started_on', type: 'date', value: (r) => r.startedOn },
+    { name: 'ended_on', type: 'date', value: (r) => r.endedOn },
+  ];
+  return bulkUpsert(tx, {
+    table: 'organ_links',
+    conflict: ['organ_id', 'association_id', 'kind', 'started_on'],
+    input,
+    target: ['organ_id', 'association_id', 'kind', 'started_on', 'ended_on'],
+    select: ['o.id', 'a.id', 'u.kind', 'u.started_on', 'u.ended_on'],
+    joins: 'JOIN organs AS o ON o.code = u.organ_code JOIN associations AS a ON a.uscc = u.uscc',
+    rows: records,
+  });
+}
+
+type TProtectedPerson = {
+  personKey: string;
+  idHash: string | null;
+  idCipher: string | null;
+  idMasked: string | null;
+  name: string;
+  sex: string | null;
+  birthDate: string | null;
+};
+
+/**
+ * The natural key of a person: the keyed hash of the resident ID, or, without one, a keyed hash of
+ * name, birth date and the association the person was recorded under (the best a registry can do).
+ */
+function protectPerson(
+  person: TPersonRecord,
+  protector: PersonalDataProtector,
+  contextKey: string,
+): TProtectedPerson {
+  const idHash = person.residentId ? protector.hash(person.residentId) : null;
+  return {
+    personKey: idHash
+      ? `id:${idHash}`
+      : `nm:${protector.hash(`${person.name}|${person.birthDate ?? ''}|${contextKey}`)}`,
+    idHash,
+    idCipher: person.residentId ? protector.encrypt(person.residentId) : null,
+    idMasked: person.residentId ? maskResidentId(person.residentId) : null,
+    name: person.name,
+    sex: person.sex ?? null,
+    birthDate: person.birthDate ?? null,
+  };
+}
+
+async function upsertPersons(tx: Queryable, persons: TProtectedPerson[]): Promise<void> {
+  const unique = [...new Map(persons.map((p) => [p.personKey, p])).values()];
+  // The ciphertext is re-randomised on every encryption, so it is written on insert but not compared.
+  await bulkUpsert(tx, {
+    table: 'persons',
+    conflict: ['person_key'],
+    input: [
+      { name: 'person_key', type: 'text', value: (p) => p.personKey },
+      { name: 'id_hash', type: 'text', value: (p) => p.idHash },
+      { name: 'id_masked', type: 'text', value: (p) => p.idMasked },
+      { name: 'name', type: 'text', value: (p) => p.name },
+      { name: 'sex', type: 'text', value: (p) => p.sex },
+      { name: 'birth_date', type: 'date', value: (p) => p.birthDate },
+    ],
+    target: ['person_key', 'id_hash', 'id_masked', 'name', 'sex', 'birth_date'],
+    select: ['person_key', 'id_hash', 'id_masked', 'name', 'sex', 'birth_date'],
+    rows: unique,
+  });
+  const withId = unique.filter((p) => p.idCipher);
+  if (withId.length > 0) {
+    await tx.query(
+      `UPDATE persons AS p SET id_cipher = u.id_cipher
+       FROM unnest($1::text[], $2::text[]) AS u(person_key, id_cipher)
+       WHERE p.person_key = u.person_key AND p.id_cipher IS NULL`,
+      [withId.map((p) => p.personKey), withId.map((p) => p.idCipher)],
+    );
+  }
+}
+
+export async function upsertPosts(
+  tx: Queryable,
+  records: TPostRecord[],
+  protector: PersonalDataProtector,
+): Promise<UpsertCounts> {
+  await requireKeys(
+    tx,
+    'associations',
+    records.map((r) => r.associationUscc),
+  );
+  await requireKeys(
+    tx,
+    'organs',
+    records.map((r) => r.recommendedByOrganCode),
+  );
+  const rows = records.map((record) => ({
+    record,
+    person: protectPerson(record.person, protector, record.associationUscc),
+  }));
+  await upsertPersons(
+    tx,
+    rows.map((r) => r.person),
+  );
+  type TRow = (typeof rows)[number];
+  const input: TColumn<TRow>[] = [
+    { name: 'uscc', type: 'text', value: (r) => r.record.associationUscc },
+    { name: 'person_key', type: 'text', value: (r) => r.person.personKey },
+    { name: 'role', type: 'text', value: (r) => r.record.role },
+    { name: 'branch_name', type: 'text', value: (r) => r.record.branchName },
+    { name: 'started_on', type: 'date', value: (r) => r.record.startedOn },
+    { name: 'ended_on', type: 'date', value: (r) => r.record.endedOn },
+    { name: 'term_number', type: 'int', value: (r) => r.record.termNumber },
+    { name: 'remunerated', type: 'bool', value: (r) => r.record.remunerated },
+    { name: 'approval_ref', type: 'text', value: (r) => r.record.approvalRef },
+    { name: 'approval_date', type: 'date', value: (r) => r.record.approvalDate },
+    { name: 'organ_code', type: 'text', value: (r) => r.record.recommendedByOrganCode },
+  ];
+  return bulkUpsert(tx, {
+    table: 'posts',
+    conflict: ['association_id', 'person_id', 'role', 'started_on'],
+    input,
+    target: [
+      'association_id',
+      'person_id',
+      'role',
+      'branch_name',
+      'started_on',
+      'ended_on',
+      'term_number',
+      'remunerated',
+      'approval_ref',
+      'approval_date',
+      'recommended_by_organ_id',
+    ],
+    select: [
+      'a.id',
+      'p.id',
+      'u.role',
+      'u.branch_name',
+      'u.started_on',
+      'u.ended_on',
+      'u.term_number',
+      'u.remunerated',
+      'u.approval_ref',
+      'u.approval_date',
+      'o.id',
+    ],
+    joins: `JOIN associations AS a ON a.uscc = u.uscc
+            JOIN persons AS p ON p.person_key = u.person_key
+            LEFT JOIN organs AS o ON o.code = u.organ_code`,
+    rows,
+  });
+}
+
+export async function upsertRosterRecords(
+  tx: Queryable,
+  records: TRosterRecord[],
+  protector: PersonalDataProtector,
+): Promise<UpsertCounts> {
+  await requireKeys(
+    tx,
+    'organs',
+    records.map((r) => r.organCode),
+  );
+  const rows = records.map((record) => ({
+    record,
+    person: protectPerson(record.person, protector, record.source),
+  }));
+  type TRow = (typeof rows)[number];
+  const input: TColumn<TRow>[] = [
+    { name: 'source', type: 'text', value: (r) => r.record.source },
+    { name: 'record_key', type: 'text', value: (r) => r.record.recordKey },
+    { name: 'id_hash', type: 'text', value: (r) => r.person.idHash },
+    { name: 'id_masked', type: 'text', value: (r) => r.person.idMasked },
+    { name: 'name', type: 'text', value: (r) => r.person.name },
+    { name: 'sex', type: 'text', value: (r) => r.person.sex },
+    { name: 'birth_date', type: 'date', value: (r) => r.person.birthDate },
+    { name: 'status', type: 'text', value: (r) => r.record.status },
+    { name: 'retired_on', type: 'date', value: (r) => r.record.retiredOn },
+    { name: 'organ_code', type: 'text', value: (r) => r.record.organCode },
+    { name: 'organ_name', type: 'text', value: (r) => r.record.organName },
+    { name: 'rank', type: 'text', value: (r) => r.record.rank },
+  ];
+  const counts = await bulkUpsert(tx, {
+    table: 'roster_records',
+    conflict: ['source', 'record_key'],
+    input,
+    target: [
+      'source',
+      'record_key',
+      'id_hash',
+      'id_masked',
+      'name',
+      'sex',
+      'birth_date',
+      'status',
+      'retired_on',
+      'organ_id',
+      'organ_name',
+      'rank',
+    ],
+    select: [
+      'u.source',
+      'u.record_key',
+      'u.id_hash',
+      'u.id_masked',
+      'u.name',
+      'u.sex',
+      'u.birth_date',
+      'u.status',
+      'u.retired_on',
+      'o.id',
+      'u.organ_name',
+      'u.rank',
+    ],
+    joins: 'LEFT JOIN organs AS o ON o.code = u.organ_code',
+    rows,
+  });
+  const withId = rows.filter((r) => r.person.idCipher);
+  if (withId.length > 0) {
+    await tx.query(
+      `UPDATE roster_records AS r SET id_cipher = u.id_cipher
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS u(source, record_key, id_cipher)
+       WHERE r.source = u.source AND r.record_key = u.record_key AND r.id_cipher IS NULL`,
+      [
+        withId.map((r) => r.record.source),
+        withId.map((r) => r.record.recordKey),
+        withId.map((r) => r.person.idCipher),
+      ],
+    );
+  }
+  return counts;
+}
