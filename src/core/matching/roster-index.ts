@@ -1,0 +1,302 @@
+import { CADRE_RANKS, ROSTER_STATUSES } from '../registry/types.ts';
+import { chainInsert, createChainTable, FingerprintCounter, grown, StringColumn, type TChainTable } from './columns.ts';
+import { dateToNumber } from './dates.ts';
+import { createKeyedHasher, mixWords, type TKeyedHasher } from './keyed-hash.ts';
+import { normaliseResidentId } from './normalise-id.ts';
+import { nameDeletions, normaliseName } from './normalise-name.ts';
+import type { TOrganResolver } from './organs.ts';
+import type { TRosterRow } from './types.ts';
+
+/** How many one-character deletions of a name the index keeps (names of two to four characters). */
+export const DELETIONS = 4;
+
+/** Keyed fingerprints of one normalised name, computed once per distinct spelling. */
+export type TNameFingerprints = {
+  script: 0 | 1 | 2;
+  nameHi: number;
+  nameLo: number;
+  pinyinHi: number;
+  pinyinLo: number;
+  swappedHi: number;
+  swappedLo: number;
+  surname: number;
+  deletions: number[];
+};
+
+/** Name fingerprints with a per-spelling cache; the cache holds names in clear and lives only while indexing. */
+export function createNameFingerprinter(hasher: TKeyedHasher): (raw: string) => TNameFingerprints {
+  const cache = new Map<string, TNameFingerprints>();
+  return (raw) => {
+    let out = cache.get(raw);
+    if (out) return out;
+    const name = normaliseName(raw);
+    const n = name.key ? hasher.fingerprint(`n:${name.key}`) : { hi: 0, lo: 0 };
+    const p = name.pinyin ? hasher.fingerprint(`p:${name.pinyin}`) : { hi: 0, lo: 0 };
+    const s = name.pinyinSwapped ? hasher.fingerprint(`p:${name.pinyinSwapped}`) : { hi: 0, lo: 0 };
+    out = {
+      script: name.script === 'han' ? 1 : name.script === 'latin' ? 2 : 0,
+      nameHi: n.hi,
+      nameLo: n.lo,
+      pinyinHi: p.hi,
+      pinyinLo: p.lo,
+      swappedHi: s.hi,
+      swappedLo: s.lo,
+      surname: name.surnamePinyin ? hasher.fingerprint(`s:${name.surnamePinyin}`).lo : 0,
+      deletions: nameDeletions(name.key).map((d) => hasher.fingerprint(`n:${d}`).lo),
+    };
+    if (cache.size >= 4_000_000) cache.clear();
+    cache.set(raw, out);
+    return out;
+  };
+}
+
+/**
+ * The screening side of matching, in columns. It keeps no resident ID and no name in clear: only
+ * HMAC fingerprints of the normalised ID, the name, its pinyin, its surname and its one-character
+ * deletions, and the facts a decision needs (birth date, sex, organ, status, rank, record key).
+ */
+export type TRosterIndex = {
+  size: number;
+  idHi: Uint32Array;
+  idLo: Uint32Array;
+  /** 0 no usable ID, 1 an 18-character ID, 2 upgraded from a 15-digit one. */
+  idKind: Uint8Array;
+  nameHi: Uint32Array;
+  nameLo: Uint32Array;
+  pinyinHi: Uint32Array;
+  pinyinLo: Uint32Array;
+  surname: Uint32Array;
+  /** `DELETIONS` low words per record, 0 where the name has fewer. */
+  deletions: Uint32Array;
+  /** yyyymmdd, 0 unknown. */
+  birth: Int32Array;
+  /** 0 unknown, 1 male, 2 female. */
+  sex: Uint8Array;
+  /** Index into `organCodes`, -1 unknown. */
+  organ: Int32Array;
+  /** Index into ROSTER_STATUSES + 1, 0 unknown. */
+  status: Uint8Array;
+  /** Index into CADRE_RANKS + 1, 0 unknown. */
+  rank: Uint8Array;
+  retiredOn: Int32Array;
+  source: Uint16Array;
+  recordKeys: StringColumn;
+  sources: string[];
+  organCodes: string[];
+  /** Records per organ, for how much organ agreement counts. */
+  organCounts: Int32Array;
+  nameCounts: FingerprintCounter;
+  pinyinCounts: FingerprintCounter;
+  byId: TChainTable;
+  byNameBirth: TChainTable;
+  byPinyinYear: TChainTable;
+  byNameOrgan: TChainTable;
+  bySurnameBirth: TChainTable;
+  /** Records whose key a reviewer decision names, so that confirmed pairs resolve without blocking. */
+  reviewedRecords: Map<string, number>;
+};
+
+export type CreateRosterIndexBuilderOptions = {
+  /** The screening key (at least 16 bytes); the same key must fingerprint the posts. */
+  key: Uint8Array;
+  organs: TOrganResolver;
+  today: string;
+  /** Roster size expected, to size columns once (they grow if it was too small). */
+  expectedSize?: number;
+  /** Record keys to remember by key, from reviewer decisions of earlier runs. */
+  reviewedRecordKeys?: ReadonlySet<string>;
+};
+
+export type TRosterIndexBuilder = {
+  add: (row: TRosterRow) => void;
+  finish: () => TRosterIndex;
+};
+
+export const BUCKET_SALT = { id: 1, nameBirth: 2, pinyinYear: 3, nameOrgan: 4, surnameBirth: 5 } as const;
+
+function sexCode(text: string | null | undefined): number {
+  if (text === 'male' || text === '男') return 1;
+  if (text === 'female' || text === '女') return 2;
+  return 0;
+}
+
+/**
+ * Builds the roster index row by row, so a roster file of millions of rows is streamed, never held.
+ * Blocking tables are built in `finish`, when the final size is known.
+ */
+export function createRosterIndexBuilder({
+  key,
+  organs,
+  today,
+  expectedSize = 1 << 16,
+  reviewedRecordKeys,
+}: CreateRosterIndexBuilderOptions): TRosterIndexBuilder {
+  const hasher = createKeyedHasher(key);
+  const fingerprintName = createNameFingerprinter(hasher);
+  let capacity = Math.max(16, expectedSize);
+  let size = 0;
+  let idHi = new Uint32Array(capacity);
+  let idLo = new Uint32Array(capacity);
+  let idKind = new Uint8Array(capacity);
+  let nameHi = new Uint32Array(capacity);
+  let nameLo = new Uint32Array(capacity);
+  let pinyinHi = new Uint32Array(capacity);
+  let pinyinLo = new Uint32Array(capacity);
+  let surname = new Uint32Array(capacity);
+  let deletions = new Uint32Array(capacity * DELETIONS);
+  let birth = new Int32Array(capacity);
+  let sex = new Uint8Array(capacity);
+  let organ = new Int32Array(capacity);
+  let status = new Uint8Array(capacity);
+  let rank = new Uint8Array(capacity);
+  let retiredOn = new Int32Array(capacity);
+  let source = new Uint16Array(capacity);
+  const recordKeys = new StringColumn();
+  const sources: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const organCodes: string[] = [];
+  const organIndex = new Map<string, number>();
+  const organNameCache = new Map<string, number>();
+  const nameCounts = new FingerprintCounter(expectedSize / 2);
+  const pinyinCounts = new FingerprintCounter(expectedSize / 2);
+  const reviewedRecords = new Map<string, number>();
+  const statusCodes = new Map<string, number>(ROSTER_STATUSES.map((s, i) => [s, i + 1]));
+  const rankCodes = new Map<string, number>(CADRE_RANKS.map((s, i) => [s, i + 1]));
+
+  const grow = () => {
+    capacity *= 2;
+    idHi = grown(idHi, capacity);
+    idLo = grown(idLo, capacity);
+    idKind = grown(idKind, capacity);
+    nameHi = grown(nameHi, capacity);
+    nameLo = grown(nameLo, capacity);
+    pinyinHi = grown(pinyinHi, capacity);
+    pinyinLo = grown(pinyinLo, capacity);
+    surname = grown(surname, capacity);
+    deletions = grown(deletions, capacity * DELETIONS);
+    birth = grown(birth, capacity);
+    sex = grown(sex, capacity);
+    organ = grown(organ, capacity);
+    status = grown(status, capacity);
+    rank = grown(rank, capacity);
+    retiredOn = grown(retiredOn, capacity);
+    source = grown(source, capacity);
+  };
+
+  const organOf = (code: string | undefined, name: string | undefined): number => {
+    const cacheKey = `${code ?? ''}\u0000${name ?? ''}`;
+    const cached = organNameCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const resolved = organs.resolve(code, name);
+    let index = -1;
+    if (resolved) {
+      index = organIndex.get(resolved) ?? -1;
+      if (index < 0) {
+        index = organCodes.length;
+        organCodes.push(resolved);
+        organIndex.set(resolved, index);
+      }
+    }
+    organNameCache.set(cacheKey, index);
+    return index;
+  };
+
+  return {
+    add(row) {
+      if (size === capacity) grow();
+      const r = size++;
+      const stated = dateToNumber(row.birth_date);
+      const id = normaliseResidentId(row.resident_id, { today });
+      if (id.kind === 'valid') {
+        const f = hasher.fingerprint(`id:${id.id}`);
+        idHi[r] = f.hi;
+        idLo[r] = f.lo;
+        idKind[r] = id.upgradedFrom15 ? 2 : 1;
+        birth[r] = stated || dateToNumber(id.birthDate);
+        sex[r] = sexCode(row.sex) || (id.sex === 'male' ? 1 : 2);
+      } else {
+        birth[r] = stated;
+        sex[r] = sexCode(row.sex);
+      }
+      const name = fingerprintName(row.name);
+      nameHi[r] = name.nameHi;
+      nameLo[r] = name.nameLo;
+      pinyinHi[r] = name.pinyinHi;
+      pinyinLo[r] = name.pinyinLo;
+      surname[r] = name.surname;
+      for (let i = 0; i < name.deletions.length; i++) deletions[r * DELETIONS + i] = name.deletions[i]!;
+      if (name.script === 1) nameCounts.add(name.nameHi, name.nameLo);
+      if (name.script !== 0) pinyinCounts.add(name.pinyinHi, name.pinyinLo);
+      organ[r] = organOf(row.organ_code, row.organ_name);
+      status[r] = statusCodes.get(row.status ?? '') ?? 0;
+      rank[r] = rankCodes.get(row.rank ?? '') ?? 0;
+      retiredOn[r] = dateToNumber(row.retired_on);
+      const src = row.source ?? '';
+      let s = sourceIndex.get(src);
+      if (s === undefined) {
+        s = sources.length;
+        sources.push(src);
+        sourceIndex.set(src, s);
+      }
+      source[r] = s;
+      recordKeys.push(row.record_key);
+      if (reviewedRecordKeys?.has(row.record_key)) reviewedRecords.set(row.record_key, r);
+    },
+
+    finish() {
+      const byId = createChainTable(size);
+      const byNameBirth = createChainTable(size);
+      const byPinyinYear = createChainTable(size);
+      const byNameOrgan = createChainTable(size);
+      const bySurnameBirth = createChainTable(size);
+      const organCounts = new Int32Array(organCodes.length);
+      // Insert from the end so chains list records in file order.
+      for (let r = size - 1; r >= 0; r--) {
+        const b = birth[r]!;
+        const o = organ[r]!;
+        const hasName = nameHi[r] !== 0 || nameLo[r] !== 0;
+        if (idKind[r] !== 0) chainInsert(byId, mixWords(idHi[r]!, idLo[r]!, BUCKET_SALT.id), r);
+        if (hasName && b !== 0) chainInsert(byNameBirth, mixWords(nameHi[r]!, nameLo[r]!, b), r);
+        if (hasName && o >= 0) chainInsert(byNameOrgan, mixWords(nameHi[r]!, nameLo[r]!, o ^ 0x5bd1e995), r);
+        if (b !== 0) {
+          const year = Math.floor(b / 10000);
+          if (pinyinHi[r] !== 0 || pinyinLo[r] !== 0)
+            chainInsert(byPinyinYear, mixWords(pinyinHi[r]!, pinyinLo[r]!, year), r);
+          if (surname[r] !== 0) chainInsert(bySurnameBirth, mixWords(surname[r]!, b, BUCKET_SALT.surnameBirth), r);
+        }
+        if (o >= 0) organCounts[o]!++;
+      }
+      return {
+        size,
+        idHi,
+        idLo,
+        idKind,
+        nameHi,
+        nameLo,
+        pinyinHi,
+        pinyinLo,
+        surname,
+        deletions,
+        birth,
+        sex,
+        organ,
+        status,
+        rank,
+        retiredOn,
+        source,
+        recordKeys,
+        sources,
+        organCodes,
+        organCounts,
+        nameCounts,
+        pinyinCounts,
+        byId,
+        byNameBirth,
+        byPinyinYear,
+        byNameOrgan,
+        bySurnameBirth,
+        reviewedRecords,
+      };
+    },
+  };
+}
