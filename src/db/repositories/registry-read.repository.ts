@@ -1,0 +1,542 @@
+import type {
+  TAssociationStatus,
+  TLevel,
+  TLinkKind,
+  TOrganKind,
+  TPostRole,
+} from '../../core/registry/types.ts';
+import type { Queryable } from '../database.ts';
+
+/**
+ * Read side of the registry: one function per query, plain SQL. Every listing takes the caller's
+ * jurisdiction as a `TRegistryScope` and filters by it in SQL, so rows outside it are never loaded.
+ */
+
+/**
+ * A jurisdiction over the registry. `region`: associations registered in the region ('110000' a
+ * province, '110100' a prefecture, '110105' a county); `organ`: associations ever linked to the organ
+ * or any unit below it; `association`: that one association.
+ */
+export type TRegistryScope =
+  | { kind: 'all' }
+  | { kind: 'region'; regionCode: string }
+  | { kind: 'organ'; organId: number }
+  | { kind: 'association'; associationId: number };
+
+export const ASSOCIATION_SORTS = ['name', '-name', 'uscc', 'registeredOn', '-registeredOn'] as const;
+export type TAssociationSort = (typeof ASSOCIATION_SORTS)[number];
+
+export type TAssociationFilters = {
+  /** Name substring, fuzzy name (trigram similarity) or USCC prefix. */
+  q?: string;
+  /** USCC prefix. */
+  uscc?: string;
+  region?: string;
+  level?: TLevel;
+  /** Organ code: associations ever linked to it or to a unit below it. */
+  organ?: string;
+  status?: TAssociationStatus;
+  industry?: string;
+};
+
+/** Collects positional parameters while a statement is assembled. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, '\\$&');
+}
+
+/**
+ * The codes of a region as an inclusive range: a province covers `XX0000`–`XX9999`, a prefecture
+ * `XXXX00`–`XXXX99`. A range (not LIKE) so the plain b-tree index on region_code serves it under any
+ * collation. `undefined` for '100000', the whole country.
+ */
+export function regionCodeRange(code: string): { low: string; high: string } | undefined {
+  if (code === '100000') return undefined;
+  const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+  return { low: prefix.padEnd(6, '0'), high: prefix.padEnd(6, '9') };
+}
+
+function regionPredicate(column: string, code: string, p: Params): string {
+  const range = regionCodeRange(code);
+  if (!range) return 'TRUE';
+  return `(${column} BETWEEN ${p.add(range.low)} AND ${p.add(range.high)})`;
+}
+
+/** `organs.id` of the organ and every unit below it; `seed` selects the organ's own row. */
+function organSubtreeSql(seed: string): string {
+  return `(WITH RECURSIVE sub(id) AS (
+            SELECT id FROM organs WHERE ${seed}
+            UNION SELECT c.id FROM organs AS c JOIN sub ON c.parent_id = sub.id)
+          SELECT id FROM sub)`;
+}
+
+function associationScopePredicate(scope: TRegistryScope, p: Params): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'region':
+      return regionPredicate('a.region_code', scope.regionCode, p);
+    case 'organ':
+      return `a.id IN (SELECT l.association_id FROM organ_links AS l
+                       WHERE l.organ_id IN ${organSubtreeSql(`id = ${p.add(scope.organId)}`)})`;
+    case 'association':
+      return `a.id = ${p.add(scope.associationId)}`;
+    default:
+      return assertUnreachable(scope);
+  }
+}
+
+function organScopePredicate(scope: TRegistryScope, p: Params): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'region':
+      return regionPredicate('o.region_code', scope.regionCode, p);
+    case 'organ':
+      return `o.id IN ${organSubtreeSql(`id = ${p.add(scope.organId)}`)}`;
+    case 'association':
+      return `o.id IN (SELECT l.organ_id FROM organ_links AS l WHERE l.association_id = ${p.add(scope.associationId)})`;
+    default:
+      return assertUnreachable(scope);
+  }
+}
+
+function assertUnreachable(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}
+
+const USCC_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{2,18}$/;
+
+function associationWhere(scope: TRegistryScope, filters: TAssociationFilters, p: Params): string {
+  const conditions = [associationScopePredicate(scope, p)];
+  const q = filters.q?.trim();
+  if (q) {
+    const alternatives = [`a.name LIKE ${p.add(`%${escapeLike(q)}%`)}`, `a.name % ${p.add(q)}`];
+    const upper = q.toUpperCase();
+    if (USCC_PREFIX.test(upper)) alternatives.push(`a.uscc LIKE ${p.add(`${upper}%`)}`);
+    conditions.push(`(${alternatives.join(' OR ')})`);
+  }
+  if (filters.uscc) conditions.push(`a.uscc LIKE ${p.add(`${escapeLike(filters.uscc.toUpperCase())}%`)}`);
+  if (filters.region) conditions.push(regionPredicate('a.region_code', filters.region, p));
+  if (filters.level) conditions.push(`a.level = ${p.add(filters.level)}`);
+  if (filters.status) conditions.push(`a.status = ${p.add(filters.status)}`);
+  if (filters.industry) conditions.push(`a.industry = ${p.add(filters.industry)}`);
+  if (filters.organ) {
+    conditions.push(`a.id IN (SELECT l.association_id FROM organ_links AS l
+                              WHERE l.organ_id IN ${organSubtreeSql(`code = ${p.add(filters.organ)}`)})`);
+  }
+  return conditions.join(' AND ');
+}
+
+function associationOrder(sort: TAssociationSort | undefined, q: string | undefined, p: Params): string {
+  if (!sort && q?.trim()) {
+    const term = q.trim();
+    // Best match first: the exact name, then names containing the words, then by similarity.
+    return `(a.name = ${p.add(term)}) DESC, (a.name LIKE ${p.add(`%${escapeLike(term)}%`)}) DESC,
+            similarity(a.name, ${p.add(term)}) DESC, a.name COLLATE "C", a.uscc`;
+  }
+  const key = sort ?? 'name';
+  switch (key) {
+    case 'name':
+      return 'a.name COLLATE "C", a.uscc';
+    case '-name':
+      return 'a.name COLLATE "C" DESC, a.uscc DESC';
+    case 'uscc':
+      return 'a.uscc';
+    case 'registeredOn':
+      return 'a.registered_on, a.uscc';
+    case '-registeredOn':
+      return 'a.registered_on DESC NULLS LAST, a.uscc DESC';
+    default:
+      return assertUnreachable(key);
+  }
+}
+
+export type TAssociationSummaryRow = {
+  id: number;
+  uscc: string;
+  name: string;
+  level: TLevel;
+  regionCode: string;
+  industry: string | null;
+  status: TAssociationStatus;
+  registeredOn: string | null;
+  organs: { code: string; name: string }[];
+};
+
+const SUMMARY_COLUMNS = `a.id::int AS "id", a.uscc AS "uscc", a.name AS "name", a.level AS "level",
+  a.region_code AS "regionCode", a.industry AS "industry", a.status AS "status",
+  a.registered_on AS "registeredOn"`;
+
+/** Adds to each association the organs it is linked to now (links without an end date). */
+async function withCurrentOrgans(
+  db: Queryable,
+  rows: Omit<TAssociationSummaryRow, 'organs'>[],
+): Promise<TAssociationSummaryRow[]> {
+  if (rows.length === 0) return [];
+  const { rows: links } = await db.query<{ associationId: number; code: string; name: string }>(
+    `SELECT DISTINCT l.association_id::int AS "associationId", o.code AS "code", o.name AS "name"
+     FROM organ_links AS l JOIN organs AS o ON o.id = l.organ_id
+     WHERE l.association_id = ANY($1::bigint[]) AND l.ended_on IS NULL
+     ORDER BY 1, 2`,
+    [rows.map((r) => r.id)],
+  );
+  const byAssociation = new Map<number, { code: string; name: string }[]>();
+  for (const link of links) {
+    const list = byAssociation.get(link.associationId) ?? [];
+    list.push({ code: link.code, name: link.name });
+    byAssociation.set(link.associationId, list);
+  }
+  return rows.map((row) => ({ ...row, organs: byAssociation.get(row.id) ?? [] }));
+}
+
+export type SearchAssociationsOptions = {
+  scope: TRegistryScope;
+  filters: TAssociationFilters;
+  sort?: TAssociationSort;
+  page: number;
+  pageSize: number;
+};
+
+/** One page of the associations inside `scope` matching `filters`, and how many match in all. */
+export async function searchAssociations(
+  db: Queryable,
+  options: SearchAssociationsOptions,
+): Promise<{ rows: TAssociationSummaryRow[]; total: number }> {
+  const countParams = new Params();
+  const countWhere = associationWhere(options.scope, options.filters, countParams);
+  const { rows: counted } = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM associations AS a WHERE ${countWhere}`,
+    countParams.values,
+  );
+  const total = counted[0]?.total ?? 0;
+  if (total === 0 || (options.page - 1) * options.pageSize >= total) return { rows: [], total };
+  const rows = await selectAssociationPage(db, {
+    ...options,
+    limit: options.pageSize,
+    offset: (options.page - 1) * options.pageSize,
+  });
+  return { rows, total };
+}
+
+async function selectAssociationPage(
+  db: Queryable,
+  options: Omit<SearchAssociationsOptions, 'page' | 'pageSize'> & { limit: number; offset: number },
+): Promise<TAssociationSummaryRow[]> {
+  const p = new Params();
+  const where = associationWhere(options.scope, options.filters, p);
+  const order = associationOrder(options.sort, options.filters.q, p);
+  const { rows } = await db.query<Omit<TAssociationSummaryRow, 'organs'>>(
+    `SELECT ${SUMMARY_COLUMNS} FROM associations AS a WHERE ${where}
+     ORDER BY ${order} LIMIT ${p.add(options.limit)} OFFSET ${p.add(options.offset)}`,
+    p.values,
+  );
+  return withCurrentOrgans(db, rows);
+}
+
+/**
+ * Every association inside `scope` matching `filters`, in batches, for exports: memory stays flat
+ * whatever the number of rows.
+ */
+export async function* streamAssociations(
+  db: Queryable,
+  options: Omit<SearchAssociationsOptions, 'page' | 'pageSize'> & { batchSize?: number },
+): AsyncGenerator<TAssociationSummaryRow[]> {
+  const batchSize = options.batchSize ?? 2_000;
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await selectAssociationPage(db, { ...options, limit: batchSize, offset });
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+  }
+}
+
+export type TAssociationRow = {
+  id: number;
+  uscc: string;
+  name: string;
+  nameEn: string | null;
+  shortName: string | null;
+  level: TLevel;
+  regionCode: string;
+  industry: string | null;
+  registrar: string | null;
+  foundedOn: string | null;
+  registeredOn: string | null;
+  status: TAssociationStatus;
+  address: string | null;
+  phone: string | null;
+  bankAccount: string | null;
+  memberCount: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export async function findAssociationByUscc(
+  db: Queryable,
+  uscc: string,
+): Promise<TAssociationRow | undefined> {
+  const { rows } = await db.query<TAssociationRow>(
+    `SELECT id::int AS "id", uscc, name, name_en AS "nameEn", short_name AS "shortName", level,
+            region_code AS "regionCode", industry, registrar, founded_on AS "foundedOn",
+            registered_on AS "registeredOn", status, address, phone, bank_account AS "bankAccount",
+            member_count AS "memberCount", created_at AS "createdAt", updated_at AS "updatedAt"
+     FROM associations WHERE uscc = $1`,
+    [uscc],
+  );
+  return rows[0];
+}
+
+export async function isAssociationInScope(
+  db: Queryable,
+  options: { associationId: number; scope: TRegistryScope },
+): Promise<boolean> {
+  const p = new Params();
+  const predicate = associationScopePredicate(options.scope, p);
+  const { rows } = await db.query(
+    `SELECT 1 FROM associations AS a WHERE a.id = ${p.add(options.associationId)} AND ${predicate}`,
+    p.values,
+  );
+  return rows.length > 0;
+}
+
+export type TLinkRow = {
+  organCode: string;
+  organName: string;
+  organKind: TOrganKind;
+  organIsAdministrative: boolean;
+  parentCode: string | null;
+  parentName: string | null;
+  kind: TLinkKind;
+  startedOn: string;
+  endedOn: string | null;
+};
+
+/** All links of an association, current ones first, then by start date. */
+export async function listAssociationLinks(db: Queryable, associationId: number): Promise<TLinkRow[]> {
+  const { rows } = await db.query<TLinkRow>(
+    `SELECT o.code AS "organCode", o.name AS "organName", o.kind AS "organKind",
+            o.is_administrative AS "organIsAdministrative", p.code AS "parentCode", p.name AS "parentName",
+            l.kind AS "kind", l.started_on AS "startedOn", l.ended_on AS "endedOn"
+     FROM organ_links AS l
+     JOIN organs AS o ON o.id = l.organ_id
+     LEFT JOIN organs AS p ON p.id = o.parent_id
+     WHERE l.association_id = $1
+     ORDER BY (l.ended_on IS NULL) DESC, l.started_on DESC, o.code, l.kind`,
+    [associationId],
+  );
+  return rows;
+}
+
+export type TPostRow = {
+  id: number;
+  role: TPostRole;
+  branchName: string | null;
+  startedOn: string;
+  endedOn: string | null;
+  termNumber: number | null;
+  remunerated: boolean | null;
+  approvalRef: string | null;
+  personId: number;
+  personName: string;
+  personSex: 'male' | 'female' | null;
+  personBirthYear: number | null;
+  personIdMasked: string | null;
+};
+
+/** The posts of an association with their holders (masked IDs only), serving posts first. */
+export async function listAssociationPosts(db: Queryable, associationId: number): Promise<TPostRow[]> {
+  const { rows } = await db.query<TPostRow>(
+    `SELECT po.id::int AS "id", po.role AS "role", po.branch_name AS "branchName",
+            po.started_on AS "startedOn", po.ended_on AS "endedOn", po.term_number AS "termNumber",
+            po.remunerated AS "remunerated", po.approval_ref AS "approvalRef",
+            pe.id::int AS "personId", pe.name AS "personName", pe.sex AS "personSex",
+            extract(year FROM pe.birth_date)::int AS "personBirthYear", pe.id_masked AS "personIdMasked"
+     FROM posts AS po JOIN persons AS pe ON pe.id = po.person_id
+     WHERE po.association_id = $1
+     ORDER BY (po.ended_on IS NULL) DESC, po.started_on DESC, po.id`,
+    [associationId],
+  );
+  return rows;
+}
+
+export async function findPersonCipher(
+  db: Queryable,
+  personId: number,
+): Promise<{ id: number; idCipher: string | null } | undefined> {
+  const { rows } = await db.query<{ id: number; idCipher: string | null }>(
+    'SELECT id::int AS "id", id_cipher AS "idCipher" FROM persons WHERE id = $1',
+    [personId],
+  );
+  return rows[0];
+}
+
+/** A person is inside a scope when any association they ever held a post in is. */
+export async function isPersonInScope(
+  db: Queryable,
+  options: { personId: number; scope: TRegistryScope },
+): Promise<boolean> {
+  const p = new Params();
+  const predicate = associationScopePredicate(options.scope, p);
+  const { rows } = await db.query(
+    `SELECT 1 FROM posts AS po JOIN associations AS a ON a.id = po.association_id
+     WHERE po.person_id = ${p.add(options.personId)} AND ${predicate} LIMIT 1`,
+    p.values,
+  );
+  return rows.length > 0;
+}
+
+export type TOrganSummaryRow = {
+  id: number;
+  code: string;
+  name: string;
+  kind: TOrganKind;
+  isAdministrative: boolean;
+  level: TLevel;
+  regionCode: string;
+  parentCode: string | null;
+  /** Associations linked to this organ now (links without an end date). */
+  associationCount: number;
+};
+
+const ORGAN_SUMMARY_COLUMNS = `o.id::int AS "id", o.code AS "code", o.name AS "name", o.kind AS "kind",
+  o.is_administrative AS "isAdministrative", o.level AS "level", o.region_code AS "regionCode",
+  p.code AS "parentCode",
+  (SELECT count(DISTINCT l.association_id)::int FROM organ_links AS l
+   WHERE l.organ_id = o.id AND l.ended_on IS NULL) AS "associationCount"`;
+
+export type SearchOrgansOptions = { scope: TRegistryScope; q?: string; page: number; pageSize: number };
+
+/** One page of organs inside `scope` whose name contains `q` or whose code starts with it. */
+export async function searchOrgans(
+  db: Queryable,
+  options: SearchOrgansOptions,
+): Promise<{ rows: TOrganSummaryRow[]; total: number }> {
+  const p = new Params();
+  const conditions = [organScopePredicate(options.scope, p)];
+  const q = options.q?.trim();
+  if (q) {
+    conditions.push(
+      `(o.name LIKE ${p.add(`%${escapeLike(q)}%`)} OR o.code LIKE ${p.add(`${escapeLike(q.toUpperCase())}%`)})`,
+    );
+  }
+  const where = conditions.join(' AND ');
+  const { rows: counted } = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM organs AS o WHERE ${where}`,
+    p.values,
+  );
+  const total = counted[0]?.total ?? 0;
+  const limit = p.add(options.pageSize);
+  const offset = p.add((options.page - 1) * options.pageSize);
+  const { rows } = await db.query<TOrganSummaryRow>(
+    `SELECT ${ORGAN_SUMMARY_COLUMNS}
+     FROM organs AS o LEFT JOIN organs AS p ON p.id = o.parent_id
+     WHERE ${where}
+     ORDER BY CASE o.level WHEN 'national' THEN 0 WHEN 'provincial' THEN 1 WHEN 'municipal' THEN 2 ELSE 3 END,
+              o.region_code, o.code
+     LIMIT ${limit} OFFSET ${offset}`,
+    p.values,
+  );
+  return { rows, total };
+}
+
+export type TOrganRow = {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: TOrganKind;
+  isAdministrative: boolean;
+  level: TLevel;
+  regionCode: string;
+  parentCode: string | null;
+  parentName: string | null;
+  address: string | null;
+  phone: string | null;
+};
+
+export async function findOrganByCode(db: Queryable, code: string): Promise<TOrganRow | undefined> {
+  const { rows } = await db.query<TOrganRow>(
+    `SELECT o.id::int AS "id", o.code AS "code", o.name AS "name", o.short_name AS "shortName",
+            o.kind AS "kind", o.is_administrative AS "isAdministrative", o.level AS "level",
+            o.region_code AS "regionCode", p.code AS "parentCode", p.name AS "parentName",
+            o.address AS "address", o.phone AS "phone"
+     FROM organs AS o LEFT JOIN organs AS p ON p.id = o.parent_id
+     WHERE o.code = $1`,
+    [code],
+  );
+  return rows[0];
+}
+
+export async function isOrganInScope(
+  db: Queryable,
+  options: { organId: number; scope: TRegistryScope },
+): Promise<boolean> {
+  const p = new Params();
+  const predicate = organScopePredicate(options.scope, p);
+  const { rows } = await db.query(
+    `SELECT 1 FROM organs AS o WHERE o.id = ${p.add(options.organId)} AND ${predicate}`,
+    p.values,
+  );
+  return rows.length > 0;
+}
+
+/** The units directly below an organ. */
+export async function listOrganChildren(db: Queryable, organId: number): Promise<TOrganSummaryRow[]> {
+  const { rows } = await db.query<TOrganSummaryRow>(
+    `SELECT ${ORGAN_SUMMARY_COLUMNS}
+     FROM organs AS o LEFT JOIN organs AS p ON p.id = o.parent_id
+     WHERE o.parent_id = $1 ORDER BY o.code`,
+    [organId],
+  );
+  return rows;
+}
+
+/** The associations ever linked directly to an organ, inside `scope`, by name. */
+export async function listOrganAssociations(
+  db: Queryable,
+  options: { organId: number; scope: TRegistryScope },
+): Promise<TAssociationSummaryRow[]> {
+  const p = new Params();
+  const predicate = associationScopePredicate(options.scope, p);
+  const { rows } = await db.query<Omit<TAssociationSummaryRow, 'organs'>>(
+    `SELECT ${SUMMARY_COLUMNS} FROM associations AS a
+     WHERE a.id IN (SELECT l.association_id FROM organ_links AS l WHERE l.organ_id = ${p.add(options.organId)})
+       AND ${predicate}
+     ORDER BY a.name COLLATE "C", a.uscc`,
+    p.values,
+  );
+  return withCurrentOrgans(db, rows);
+}
+
+export type TPublicLinkRow = {
+  code: string;
+  name: string;
+  kind: TLinkKind;
+  startedOn: string;
+  endedOn: string | null;
+};
+
+/** The organs an association has been linked to, for the public record of its decoupling. */
+export async function listPublicLinks(db: Queryable, associationId: number): Promise<TPublicLinkRow[]> {
+  const { rows } = await db.query<TPublicLinkRow>(
+    `SELECT o.code AS "code", o.name AS "name", l.kind AS "kind", l.started_on AS "startedOn",
+            l.ended_on AS "endedOn"
+     FROM organ_links AS l JOIN organs AS o ON o.id = l.organ_id
+     WHERE l.association_id = $1
+     ORDER BY l.started_on, o.code, l.kind`,
+    [associationId],
+  );
+  return rows;
+}
+
+export async function countAssociations(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM associations');
+  return rows[0]?.n ?? 0;
+}

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TUserRole, USER_ROLES } from '../src/db/repositories/users.repository.ts';
+import { ROUTE_TABLE, ROUTES, type TRouteId } from '../src/server/routes.ts';
+import { call, createTestApp, login, type TSession, type TTestApp } from './server/support.ts';
+import { buildWorld, type TWorld } from './server/world.ts';
+import { openTestDatabase } from './support/database.ts';
+import { TEST_PASSWORD, testProtector } from './support/factories.ts';
+
+/**
+ * Every route of the route table × every role (and anonymous) × an entity inside and one outside the
+ * role's jurisdiction. Who may call what is stated here independently of the table, so a change of
+ * the table that loosens access fails here, and a route added to the table without a line here fails
+ * to compile (and fails the coverage test below).
+ */
+
+type TWho = TUserRole | 'anonymous';
+type TWhere = 'inside' | 'outside';
+
+/** The access policy, as the product defines it. */
+const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
+  health: 'public',
+  login: 'public',
+  logout: 'session',
+  me: 'session',
+  searchAssociations: USER_ROLES,
+  exportAssociations: USER_ROLES,
+  getAssociation: USER_ROLES,
+  discloseIdentifier: ['regulator', 'admin'],
+  searchOrgans: USER_ROLES,
+  getOrgan: USER_ROLES,
+  listRegions: 'public',
+  listAuditEvents: ['auditor', 'admin'],
+  publicSearchAssociations: 'public',
+  publicGetAssociation: 'public',
+};
+
+/** Roles whose jurisdiction is the whole registry: nothing is outside it. */
+const NATIONWIDE: readonly TUserRole[] = ['auditor', 'admin'];
+
+type TSample = { uscc: string; organCode: string; personId: number };
+
+/** Which fixture entities lie inside / outside each account's jurisdiction (see world.ts). */
+function samplesFor(world: TWorld, who: TWho): Record<TWhere, TSample> {
+  const { associations: a, organs: o, persons: p } = world;
+  const beijing = { uscc: a.beijing.uscc, organCode: o.beijingBureau.code, personId: p.beijing };
+  const shanghai = { uscc: a.shanghai.uscc, organCode: o.shanghaiBureau.code, personId: p.shanghai };
+  switch (who) {
+    case 'organ':
+      // Linked through a unit below the ministry, and the link has ended: still inside.
+      return {
+        inside: { uscc: a.national.uscc, organCode: o.ministryUnit.code, personId: p.national },
+        outside: shanghai,
+      };
+    case 'regulator':
+    case 'inspector':
+    case 'association':
+    case 'auditor':
+    case 'admin':
+    case 'anonymous':
+      return { inside: beijing, outside: shanghai };
+  }
+}
+
+type TRequestSpec = {
+  path: string;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** For listings: the keys the response shows, to check that nothing outside the scope leaks. */
+  visibleKeys?: (response: Response) => Promise<string[]>;
+  /** Which key of the sample a listing must (inside) or must not (outside) show. */
+  sampleKey?: (sample: TSample) => string;
+};
+
+const itemKeys = (field: 'uscc' | 'code') => async (response: Response) =>
+  ((await response.json()) as { items: Record<string, string>[] }).items.map((item) => item[field]!);
+
+const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequestSpec> = {
+  health: () => ({ path: '/api/health' }),
+  login: (_, username) => ({
+    path: '/api/auth/login',
+    method: 'POST',
+    body: { username, password: TEST_PASSWORD },
+  }),
+  logout: () => ({ path: '/api/auth/logout', method: 'POST' }),
+  me: () => ({ path: '/api/auth/me' }),
+  searchAssociations: () => ({
+    path: '/api/associations?pageSize=200',
+    visibleKeys: itemKeys('uscc'),
+    sampleKey: (s) => s.uscc,
+  }),
+  exportAssociations: () => ({
+    path: '/api/associations/export?format=csv',
+    visibleKeys: async (response) =>
+      [...(await response.text()).matchAll(/^[0-9A-Y]{18}/gm)].map((m) => m[0]),
+    sampleKey: (s) => s.uscc,
+  }),
+  getAssociation: (s) => ({ path: `/api/associations/${s.uscc}` }),
+  discloseIdentifier: (s) => ({
+    path: `/api/persons/${s.personId}/identifier?reason=authorization%20matrix`,
+  }),
+  searchOrgans: () => ({
+    path: '/api/organs?pageSize=200',
+    visibleKeys: itemKeys('code'),
+    sampleKey: (s) => s.organCode,
+  }),
+  getOrgan: (s) => ({ path: `/api/organs/${s.organCode}` }),
+  listRegions: () => ({ path: '/api/regions' }),
+  listAuditEvents: () => ({ path: '/api/audit-events' }),
+  publicSearchAssociations: () => ({ path: '/api/public/associations' }),
+  publicGetAssociation: (s) => ({ path: `/api/public/associations/${s.uscc}` }),
+};
+
+type TExpectation = { status: number; code?: string };
+
+function expectationFor(id: TRouteId, who: TWho, where: TWhere): TExpectation {
+  const policy = POLICY[id];
+  const ok = { status: id === 'logout' ? 204 : 200 };
+  if (policy === 'public') return ok;
+  if (who === 'anonymous') return { status: 401, code: 'unauthenticated' };
+  if (policy === 'session') return ok;
+  if (!policy.includes(who)) return { status: 403, code: 'forbidden' };
+  const scope = ROUTES[id].access.kind === 'roles' ? ROUTES[id].access.scope.kind : 'global';
+  const entityScoped = scope === 'association' || scope === 'organ' || scope === 'person';
+  if (entityScoped && where === 'outside' && !NATIONWIDE.includes(who))
+    return { status: 403, code: 'outside_scope' };
+  return ok;
+}
+
+const WHO: TWho[] = ['anonymous', ...USER_ROLES];
+
+let db: Awaited<ReturnType<typeof openTestDatabase>>;
+let app: TTestApp;
+let world: TWorld;
+const sessions = new Map<TUserRole, TSession>();
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const protector = testProtector();
+  world = await buildWorld(db, protector);
+  app = createTestApp(db, protector);
+  for (const role of USER_ROLES) sessions.set(role, await login(app, world.accounts[role].username));
+});
+
+afterAll(async () => {
+  await db.drop();
+});
+
+describe('route table coverage', () => {
+  it('states a policy and a request for every route of the table, and for nothing else', () => {
+    const ids = ROUTE_TABLE.map((r) => r.id).sort();
+    expect(Object.keys(POLICY).sort()).toEqual(ids);
+    expect(Object.keys(REQUESTS).sort()).toEqual(ids);
+  });
+
+  it.each(ROUTE_TABLE)('declares in the table the access the policy states for $id', ({ id, definition }) => {
+    const policy = POLICY[id];
+    const access = definition.access;
+    if (policy === 'public' || policy === 'session') expect(access.kind).toBe(policy);
+    else expect(access.kind === 'roles' ? [...access.roles].sort() : access.kind).toEqual([...policy].sort());
+  });
+});
+
+describe.each(ROUTE_TABLE.map((r) => r.id))('%s', (id) => {
+  const cases = WHO.flatMap((who) =>
+    (who === 'anonymous' ? (['inside'] as const) : (['inside', 'outside'] as const)).map((where) => ({
+      who,
+      where,
+    })),
+  );
+
+  it.each(cases)('$who, $where the scope', async ({ who, where }) => {
+    const sample = samplesFor(world, who)[where];
+    const username = who === 'anonymous' ? world.accounts.admin.username : world.accounts[who].username;
+    const spec = REQUESTS[id](sample, username);
+    // Logging out ends the session, so it gets a session of its own.
+    const session =
+      who === 'anonymous' ? undefined : id === 'logout' ? await login(app, username) : sessions.get(who);
+    const response = await call(app, spec.path, { session, method: spec.method, body: spec.body });
+    const expected = expectationFor(id, who, where);
+
+    expect(response.status, `${who} ${where}: ${spec.method ?? 'GET'} ${spec.path}`).toBe(expected.status);
+    if (expected.code) {
+      const body = (await response.json()) as { error: { code: string } };
+      expect(body.error.code).toBe(expected.code);
+    } else if (spec.visibleKeys && spec.sampleKey && who !== 'anonymous') {
+      const keys = await spec.visibleKeys(response);
+      const key = spec.sampleKey(sample);
+      if (where === 'inside' || NATIONWIDE.includes(who)) expect(keys).toContain(key);
+      else expect(keys).not.toContain(key);
+    }
+  });
+});
