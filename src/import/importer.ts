@@ -66,6 +66,11 @@ export type ImportFileOptions = {
   folderKeys?: TFolderKeys;
   /** For folder imports: collects the natural keys of organs and associations this file defines. */
   definedKeys?: TFolderKeys;
+  /**
+   * For folder dry runs: keys that earlier files of the folder define (they were checked, not written).
+   * References to them are accepted and no row is written, since nothing the rows point to exists.
+   */
+  assumedKeys?: TFolderKeys;
 };
 
 export type TImportTableResult = {
@@ -496,7 +501,7 @@ class TableImport {
     const { tx, log, options, known } = this.context;
     for (const p of batch) this.noteDefined(p.record);
     // Once the file has an error it will be rolled back: reading on only collects further errors.
-    if (log.errors.length > 0 || batch.length === 0) return;
+    if (log.errors.length > 0 || batch.length === 0 || options.assumedKeys) return;
     const records = batch.map((p) => p.record);
     const kind = this.format.kind;
     switch (kind) {
@@ -624,7 +629,10 @@ export async function importFile(options: ImportFileOptions): Promise<TImportRes
   const report = () => options.onProgress?.({ rows, bytes: stats.bytes });
   try {
     await options.db.transaction(async (tx) => {
-      const known = { association: new Set<string>(), organ: new Set<string>() };
+      const known = {
+        association: new Set<string>(options.assumedKeys?.association.keys()),
+        organ: new Set<string>(options.assumedKeys?.organ.keys()),
+      };
       try {
         for await (const table of readTables({
           fileName: options.fileName,

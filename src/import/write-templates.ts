@@ -1,0 +1,17 @@
+/**
+ * Writes the downloadable import templates to `templates/`: `npx tsx src/import/write-templates.ts`.
+ * Run it after changing a file format and commit the result.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { IMPORT_KINDS } from './formats.ts';
+import { buildTemplate } from './templates.ts';
+
+const folder = fileURLToPath(new URL('../../templates/', import.meta.url));
+await mkdir(folder, { recursive: true });
+for (const kind of IMPORT_KINDS) {
+  for (const format of ['csv', 'xlsx'] as const) {
+    await writeFile(`${folder}${kind}.${format}`, await buildTemplate(kind, format));
+  }
+}
+console.log(`templates written to ${folder}`);
