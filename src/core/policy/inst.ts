@@ -136,7 +136,11 @@ export const INST_RULES: readonly TRuleDefinition[] = [
         {
           subject: { type: 'association', id: facts.association.uscc },
           facts: { association: facts.association.name, decoupledOn, asOf, unit },
-          arisenOn: addDays(decoupledOn, 1),
+          // A supervising unit kept from before decoupling is carried over, not a new breach (CASE-3).
+          arisenOn:
+            facts.association.recordedSupervisingUnit === null && supervisorLink?.startedOn
+              ? maxDate(supervisorLink.startedOn, decoupledOn)
+              : decoupledOn,
         },
       ];
     },
