@@ -1,0 +1,96 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, type DescriptionsProps, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { getAssociation } from '../../api/associations.ts';
+import type { TAssociationDetail, TRole } from '../../api/types.ts';
+import { useSession } from '../../auth/session.ts';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { QueryError } from '../../components/StatusPages.tsx';
+import { formatDate, formatNumber, orEmpty } from '../../format.ts';
+import { type TTranslate, useT } from '../../i18n/index.ts';
+import { levelLabel, statusLabel } from '../../labels.ts';
+import { OrganLinksTable } from './OrganLinksTable.tsx';
+import { PostsTable } from './PostsTable.tsx';
+
+/** Only these roles may open a full resident ID (the server checks again and audits it). */
+function canRevealIds(role: TRole): boolean {
+  return role === 'regulator' || role === 'admin';
+}
+
+function basicItems(association: TAssociationDetail, t: TTranslate): DescriptionsProps['items'] {
+  const regionText =
+    association.regionName && association.regionName !== association.regionCode
+      ? `${association.regionName}(${association.regionCode})`
+      : association.regionCode;
+  return [
+    {
+      key: 'uscc',
+      label: t('field.uscc'),
+      children: <Typography.Text copyable>{association.uscc}</Typography.Text>,
+    },
+    { key: 'name', label: t('field.name'), children: association.name },
+    { key: 'nameEn', label: t('field.nameEn'), children: orEmpty(association.nameEn) },
+    { key: 'shortName', label: t('field.shortName'), children: orEmpty(association.shortName) },
+    { key: 'level', label: t('field.level'), children: t(levelLabel(association.level)) },
+    { key: 'region', label: t('field.region'), children: regionText },
+    { key: 'industry', label: t('field.industry'), children: orEmpty(association.industry) },
+    { key: 'registrar', label: t('field.registrar'), children: orEmpty(association.registrar) },
+    { key: 'foundedOn', label: t('field.foundedOn'), children: formatDate(association.foundedOn) },
+    { key: 'registeredOn', label: t('field.registeredOn'), children: formatDate(association.registeredOn) },
+    { key: 'status', label: t('field.status'), children: t(statusLabel(association.status)) },
+    { key: 'memberCount', label: t('field.memberCount'), children: formatNumber(association.memberCount) },
+    { key: 'address', label: t('field.address'), children: orEmpty(association.address), span: 2 },
+    { key: 'phone', label: t('field.phone'), children: orEmpty(association.phone) },
+    {
+      key: 'bankAccount',
+      label: t('field.bankAccount'),
+      children: orEmpty(association.bankAccount),
+      span: 2,
+    },
+  ];
+}
+
+/** One association: registration fields, organ links and office-holders. */
+export function AssociationDetailPage() {
+  const { uscc = '' } = useParams();
+  const { t } = useT();
+  const session = useSession();
+  const query = useQuery({ queryKey: ['associations', 'detail', uscc], queryFn: () => getAssociation(uscc) });
+
+  if (query.isPending) return <PageLoading />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const { association, links, posts } = query.data;
+  const role = session.status === 'authenticated' ? session.user.role : undefined;
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space align="center" wrap>
+        <Link to="/registry">
+          <Button icon={<ArrowLeftOutlined />}>{t('app.back')}</Button>
+        </Link>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="detail-title">
+          {association.name}
+        </Typography.Title>
+        <Tag color={association.status === 'active' ? 'green' : 'red'}>
+          {t(statusLabel(association.status))}
+        </Tag>
+      </Space>
+      <Card title={t('detail.basic')}>
+        <Descriptions
+          data-testid="detail-fields"
+          bordered
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          items={basicItems(association, t)}
+        />
+      </Card>
+      <Card title={t('detail.links')}>
+        <OrganLinksTable links={links} />
+      </Card>
+      <Card title={t('detail.posts')}>
+        <PostsTable posts={posts} canRevealId={role !== undefined && canRevealIds(role)} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,84 @@
+import { ApartmentOutlined, DatabaseOutlined, HomeOutlined } from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import { ROLES, type TRole } from './api/types.ts';
+import type { TMessageId } from './i18n/index.ts';
+
+// Pages load on demand so that the login screen and the public portal do not carry the back office.
+const HomePage = lazy(() => import('./pages/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const RegistryListPage = lazy(() =>
+  import('./pages/registry/RegistryListPage.tsx').then((m) => ({ default: m.RegistryListPage })),
+);
+const AssociationDetailPage = lazy(() =>
+  import('./pages/registry/AssociationDetailPage.tsx').then((m) => ({ default: m.AssociationDetailPage })),
+);
+const OrganListPage = lazy(() =>
+  import('./pages/organs/OrganListPage.tsx').then((m) => ({ default: m.OrganListPage })),
+);
+
+/**
+ * One entry of the back office: its URL, its title (menu label and page title), its menu icon, the
+ * roles allowed to open it, and what it shows.
+ */
+export type TAppRoute = {
+  path: string;
+  titleId: TMessageId;
+  icon?: ReactNode;
+  roles: readonly TRole[];
+  element: ReactNode;
+  /** Detail pages are reached from a list, not from the menu. */
+  hideInMenu?: boolean;
+};
+
+/**
+ * The route table of the logged-in app. It is at once the router's configuration, the side menu and
+ * the access map: a route a role may not open is neither in its menu nor reachable by URL.
+ */
+export const appRoutes: readonly TAppRoute[] = [
+  { path: '/', titleId: 'menu.home', icon: <HomeOutlined />, roles: ROLES, element: <HomePage /> },
+  {
+    path: '/registry',
+    titleId: 'menu.registry',
+    icon: <DatabaseOutlined />,
+    roles: ROLES,
+    element: <RegistryListPage />,
+  },
+  {
+    path: '/registry/:uscc',
+    titleId: 'menu.registry.detail',
+    roles: ROLES,
+    element: <AssociationDetailPage />,
+    hideInMenu: true,
+  },
+  {
+    path: '/organs',
+    titleId: 'menu.organs',
+    icon: <ApartmentOutlined />,
+    roles: ['regulator', 'organ', 'inspector', 'auditor', 'admin'],
+    element: <OrganListPage />,
+  },
+];
+
+/** Whether a user with the given role may open the route. */
+export function canAccess(route: TAppRoute, role: TRole): boolean {
+  return route.roles.includes(role);
+}
+
+/** The side-menu entries of a role, in table order. */
+export function menuRoutes(role: TRole, routes: readonly TAppRoute[] = appRoutes): TAppRoute[] {
+  return routes.filter((route) => !route.hideInMenu && canAccess(route, role));
+}
+
+/**
+ * The menu entry to highlight for a location: the longest menu path that is the location itself or
+ * one of its ancestors, so `/registry/51…` keeps “协会登记” selected.
+ */
+export function selectedMenuPath(
+  pathname: string,
+  routes: readonly TAppRoute[] = appRoutes,
+): string | undefined {
+  const candidates = routes
+    .filter((route) => !route.hideInMenu)
+    .map((route) => route.path)
+    .filter((path) => pathname === path || (path !== '/' && pathname.startsWith(`${path}/`)));
+  return candidates.sort((a, b) => b.length - a.length)[0];
+}
