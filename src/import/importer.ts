@@ -382,6 +382,7 @@ class TableImport {
       }
       values.set(column.key, parsed.value);
     }
+    this.noteDefined(values);
     if (!rowOk) return;
     const built = this.format.build(values);
     if (built.problems.length > 0) {
@@ -499,7 +500,6 @@ class TableImport {
 
   private async write(batch: TPending<TImportKind>[]): Promise<void> {
     const { tx, log, options, known } = this.context;
-    for (const p of batch) this.noteDefined(p.record);
     // Once the file has an error it will be rolled back: reading on only collects further errors.
     if (log.errors.length > 0 || batch.length === 0 || options.assumedKeys) return;
     const records = batch.map((p) => p.record);
@@ -533,13 +533,15 @@ class TableImport {
     }
   }
 
-  private noteDefined(record: TRecordOf[TImportKind]): void {
+  /** A row's own key counts as defined by the file even when other cells of the row are wrong. */
+  private noteDefined(values: TRowValues): void {
     const defined = this.context.options.definedKeys;
     if (!defined) return;
-    if (this.format.kind === 'organs')
-      defined.organ.set((record as TOrganRecord).code, this.context.log.file);
-    if (this.format.kind === 'associations') {
-      defined.association.set((record as TRecordOf['associations']).uscc, this.context.log.file);
+    const file = this.context.log.file;
+    if (this.format.kind === 'organs' && values.has('code'))
+      defined.organ.set(values.get('code') as string, file);
+    if (this.format.kind === 'associations' && values.has('uscc')) {
+      defined.association.set(values.get('uscc') as string, file);
     }
   }
 

@@ -278,7 +278,15 @@ async function* readCsv(
     skip_empty_lines: false,
     max_record_size: MAX_RECORD_CHARS,
   });
-  const pump = pipeline(Readable.from(decoded(options, head, chunks, rows), { objectMode: true }), parser);
+  const position = {
+    get count() {
+      return parser.info.records;
+    },
+  };
+  const pump = pipeline(
+    Readable.from(decoded(options, head, chunks, position), { objectMode: true }),
+    parser,
+  );
   // Errors surface through the parser's iterator below; the pipeline's own promise must not go unhandled.
   pump.catch(() => {});
   try {
@@ -289,7 +297,11 @@ async function* readCsv(
     await pump;
   } catch (error) {
     if (error instanceof StopReading) throw error;
-    if (error instanceof CsvError) throw new StopReading(csvIssue(options.fileName, error, rows.count + 1));
+    if (error instanceof CsvError) {
+      // The parser reads ahead of the rows handed on; its own record count places the error.
+      const records = (error as CsvError & { records?: number }).records;
+      throw new StopReading(csvIssue(options.fileName, error, (records ?? rows.count) + 1));
+    }
     throw error;
   }
 }
