@@ -355,7 +355,8 @@ export function resolvePackDefinitions({
         effectiveFrom: definition.effectiveFrom,
         effectiveTo: definition.effectiveTo,
         sources: [...parent.sources, ...definition.sources],
-        notes: [...parent.notes, ...definition.notes],
+        // Notes describe what this pack changes; a parent's notes may no longer hold for the child.
+        notes: definition.notes,
         rules: { ...parent.rules, ...definition.rules },
         parameters: deepMerge(parent.parameters, definition.parameters),
       };
