@@ -9,6 +9,21 @@ import { RULE_IDS, type TRuleId } from './types.ts';
 const policy = readFileSync(new URL('../../../../shared/docs/POLICY.md', import.meta.url), 'utf8');
 const rulesDoc = readFileSync(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
 
+/** The formatter pads Markdown table cells; compare tables cell by cell. */
+function withoutTablePadding(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) =>
+      line.startsWith('|')
+        ? line
+            .split(/(?<!\\)\|/)
+            .map((cellText) => cellText.trim().replace(/^-+$/, '---'))
+            .join('|')
+        : line,
+    )
+    .join('\n');
+}
+
 /** Rule ids of the catalog: bold ids such as **PERS-5** (INSP has no ids). */
 function policyIds(text: string): string[] {
   return [...new Set([...text.matchAll(/\*\*([A-Z]+-\d+)\*\*/g)].map((m) => m[1] ?? ''))];
@@ -34,8 +49,8 @@ describe('the rule catalog against POLICY.md', () => {
     expect(undocumented).toEqual([]);
   });
 
-  it('keeps docs/rules.md identical to what the catalog renders', () => {
-    expect(rulesDoc).toBe(renderRulesDoc());
+  it('keeps docs/rules.md identical to what the catalog renders, up to table padding', () => {
+    expect(withoutTablePadding(rulesDoc)).toBe(withoutTablePadding(renderRulesDoc()));
   });
 });
 

@@ -21,7 +21,7 @@ const FAMILY_TITLES: Readonly<Record<TRuleFamily, string>> = {
 
 /** The command that regenerates the file, printed in its header. */
 export const RULES_DOC_COMMAND =
-  'npx tsx --eval "import(\'./src/core/policy/rules-doc.ts\').then((m) => process.stdout.write(m.renderRulesDoc()))" > docs/rules.md';
+  'npx tsx --eval "import(\'./src/core/policy/rules-doc.ts\').then((m) => process.stdout.write(m.renderRulesDoc()))" > docs/rules.md && npx biome format --write docs/rules.md';
 
 function cell(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
