@@ -1,3 +1,55 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { countAssociations } from '../../db/repositories/registry-read.repository.ts';
+import { createApp } from '../../server/app.ts';
+import { createDemoUsers, DEMO_PASSWORD } from '../../server/demo-users.ts';
+import { openCliContext } from '../context.ts';
 
-export function registerServeCommand(_program: Command): void {}
+const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+type TServeOptions = { port?: string; host: string; demo?: boolean };
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the server: the API, its documentation at /api/docs and the web app')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)')
+    .option('--host <address>', 'address to listen on; 0.0.0.0 for every interface', '127.0.0.1')
+    .option('--demo', 'on an empty database load the demo dataset, and create the demo accounts')
+    .action(async (options: TServeOptions) => {
+      const port = options.port === undefined ? undefined : Number(options.port);
+      if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
+        throw new Error(`--port: expected a port number from 1 to 65535, got ${options.port}`);
+      }
+      const { config, db, protector } = await openCliContext();
+      if (options.demo) await prepareDemo({ db, protector });
+      const app = createApp({ db, config, protector, webDistDir: WEB_DIST });
+      const listenPort = port ?? config.port;
+      const server = serve({ fetch: app.fetch, port: listenPort, hostname: options.host }, () => {
+        const shown = options.host === '0.0.0.0' ? 'localhost' : options.host;
+        console.log(`Tuogou is running at http://${shown}:${listenPort}/ (${db.kind})`);
+        console.log(`  API documentation: http://${shown}:${listenPort}/api/docs`);
+        if (!existsSync(WEB_DIST)) console.log('  web app not built: run `npm run build:web` to serve it');
+      });
+      const stop = () => {
+        server.close(() => {
+          void db.close().then(() => process.exit(0));
+        });
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
+
+async function prepareDemo(ctx: Pick<Awaited<ReturnType<typeof openCliContext>>, 'db' | 'protector'>) {
+  if ((await countAssociations(ctx.db)) === 0) {
+    console.log('Empty database: the demo dataset is not available in this build; starting without it.');
+  }
+  const accounts = await createDemoUsers(ctx.db);
+  console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  for (const account of accounts) {
+    console.log(`  ${account.username.padEnd(14)} ${account.role.padEnd(12)} ${account.scope}`);
+  }
+}

@@ -540,3 +540,41 @@ export async function countAssociations(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM associations');
   return rows[0]?.n ?? 0;
 }
+
+/**
+ * The top-level national administrative organ with the most associations ever linked to it or to a
+ * unit below it; the organ a demonstration account is best scoped to.
+ */
+export async function findBusiestNationalOrgan(
+  db: Queryable,
+): Promise<{ id: number; code: string; name: string } | undefined> {
+  const { rows } = await db.query<{ id: number; code: string; name: string }>(
+    `WITH RECURSIVE tree(root_id, id) AS (
+       SELECT id, id FROM organs WHERE level = 'national' AND is_administrative AND parent_id IS NULL
+       UNION SELECT t.root_id, c.id FROM organs AS c JOIN tree AS t ON c.parent_id = t.id)
+     SELECT o.id::int AS "id", o.code AS "code", o.name AS "name"
+     FROM tree AS t JOIN organ_links AS l ON l.organ_id = t.id JOIN organs AS o ON o.id = t.root_id
+     GROUP BY o.id, o.code, o.name
+     ORDER BY count(DISTINCT l.association_id) DESC, o.code
+     LIMIT 1`,
+  );
+  return rows[0];
+}
+
+/** The active association with the most posts, preferring one inside `scope`. */
+export async function findBusiestAssociation(
+  db: Queryable,
+  scope: TRegistryScope,
+): Promise<{ id: number; uscc: string; name: string } | undefined> {
+  const p = new Params();
+  const predicate = associationScopePredicate(scope, p);
+  const { rows } = await db.query<{ id: number; uscc: string; name: string }>(
+    `SELECT a.id::int AS "id", a.uscc AS "uscc", a.name AS "name"
+     FROM associations AS a
+     WHERE a.status = 'active'
+     ORDER BY CASE WHEN ${predicate} THEN 0 ELSE 1 END, (SELECT count(*) FROM posts AS po WHERE po.association_id = a.id) DESC, a.uscc
+     LIMIT 1`,
+    p.values,
+  );
+  return rows[0];
+}
