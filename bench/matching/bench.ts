@@ -41,13 +41,21 @@ async function duckdbBaseline(dir: string) {
   const seconds = (performance.now() - started) / 1000;
   db.closeSync();
   instance.closeSync();
-  const counts = { tp: Number(row.tp), fp: Number(row.fp), fn: Number(row.fn), reviewTp: 0, possible: 0, posts: 0 };
+  const counts = {
+    tp: Number(row.tp),
+    fp: Number(row.fp),
+    fn: Number(row.fn),
+    reviewTp: 0,
+    possible: 0,
+    posts: 0,
+  };
   return { seconds: Math.round(seconds * 10) / 10, ...summarise(counts) };
 }
 
 async function main(): Promise<void> {
   const scale = (process.argv[2] ?? 'XS') as TScale;
-  if (!(scale in SCALES)) throw new Error(`scale must be one of ${Object.keys(SCALES).join(', ')}; got ${scale}`);
+  if (!(scale in SCALES))
+    throw new Error(`scale must be one of ${Object.keys(SCALES).join(', ')}; got ${scale}`);
   const dir = process.argv[3] ?? join('bench', 'out', `matching-${scale}`);
   if (!existsSync(join(dir, FILES.truth))) {
     console.error(`generating ${scale} into ${dir}`);
@@ -97,7 +105,16 @@ async function main(): Promise<void> {
             .filter(([name]) => name !== 'all')
             .map(([name, q]) => [
               name,
-              { posts: q.posts, tp: q.tp, fp: q.fp, fn: q.fn, precision: q.precision, recall: q.recall, recallWithReview: q.recallWithReview, possible: q.possible },
+              {
+                posts: q.posts,
+                tp: q.tp,
+                fp: q.fp,
+                fn: q.fn,
+                precision: q.precision,
+                recall: q.recall,
+                recallWithReview: q.recallWithReview,
+                possible: q.possible,
+              },
             ]),
         ),
       },

@@ -1,6 +1,6 @@
-import { residentIdCheckCharacter } from '../../src/core/ids/index.ts';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import { residentIdCheckCharacter } from '../../src/core/ids/index.ts';
 import { NAME_CHARACTERS } from './population.ts';
 import type { TRandom } from './prng.ts';
 

@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 
 /** A CSV field, quoted when it holds a comma, quote or line break. */
 export function csvField(value: string): string {

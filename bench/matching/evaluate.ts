@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { runMatching } from '../../src/core/matching/index.ts';
 import type {
   TLinkRow,
   TMatchDecision,
@@ -9,6 +8,7 @@ import type {
   TReviewDecision,
   TRosterRow,
 } from '../../src/core/matching/index.ts';
+import { runMatching } from '../../src/core/matching/index.ts';
 import { readCsv } from './csv.ts';
 import { FILES } from './generate.ts';
 
@@ -17,12 +17,22 @@ export type TTruth = Map<string, { recordKey: string; slices: string[] }>;
 export async function readTruth(dir: string): Promise<TTruth> {
   const truth: TTruth = new Map();
   for await (const row of readCsv(join(dir, FILES.truth))) {
-    truth.set(row.post_ref!, { recordKey: row.record_key ?? '', slices: row.slices ? row.slices.split(';') : [] });
+    truth.set(row.post_ref!, {
+      recordKey: row.record_key ?? '',
+      slices: row.slices ? row.slices.split(';') : [],
+    });
   }
   return truth;
 }
 
-export type TCounts = { tp: number; fp: number; fn: number; reviewTp: number; possible: number; posts: number };
+export type TCounts = {
+  tp: number;
+  fp: number;
+  fn: number;
+  reviewTp: number;
+  possible: number;
+  posts: number;
+};
 
 export type TQuality = TCounts & { precision: number; recall: number; f1: number; recallWithReview: number };
 
@@ -36,7 +46,10 @@ export function createEvaluator(truth: TTruth) {
       const t = truth.get(d.postKey);
       if (!t) throw new Error(`decision for a post the truth does not know: ${d.postKey}`);
       const predicted = d.decision === 'match' ? d.recordKey : null;
-      for (const name of ['all', ...t.slices]) {
+      const names = ['all', ...t.slices];
+      if (t.slices.includes('id_missing') && t.slices.includes('common_name'))
+        names.push('id_missing_common_name');
+      for (const name of names) {
         let c = slices.get(name);
         if (!c) slices.set(name, (c = empty()));
         c.posts++;
@@ -55,7 +68,9 @@ export function createEvaluator(truth: TTruth) {
     },
     result(): Record<string, TQuality> {
       const out: Record<string, TQuality> = {};
-      for (const [name, c] of [...slices].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
+      for (const [name, c] of [...slices].sort(([a], [b]) =>
+        a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b),
+      )) {
         out[name] = summarise(c);
       }
       return out;
@@ -69,7 +84,13 @@ export function summarise(c: TCounts): TQuality {
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const recallWithReview = c.tp + c.fn === 0 ? 1 : (c.tp + c.reviewTp) / (c.tp + c.fn);
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
-  return { ...c, precision: r4(precision), recall: r4(recall), f1: r4(f1), recallWithReview: r4(recallWithReview) };
+  return {
+    ...c,
+    precision: r4(precision),
+    recall: r4(recall),
+    f1: r4(f1),
+    recallWithReview: r4(recallWithReview),
+  };
 }
 
 export type MatchFilesOptions = {

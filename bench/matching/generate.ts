@@ -62,14 +62,14 @@ export const RATES = {
   nameExtraChar: 0.01,
   nameSpacing: 0.02,
   minoritySeparator: 0.5,
-  rosterIdMissing: 0.03,
+  rosterIdMissing: 0.01,
   rosterIdLegacy15: 0.02,
   rosterBirthMissing: 0.03,
   rosterNameTraditional: 0.01,
   rosterOrganCodeMissing: 0.25,
   rosterOrganShortName: 0.4,
-  /** A name shared by at least this share of people (≥ 14,000 of 1.4 billion) counts as common. */
-  commonNameShare: 1e-5,
+  /** A name shared by at least this share of people (≥ 28,000 of 1.4 billion) counts as common. */
+  commonNameShare: 2e-5,
 } as const;
 
 export const FILES = {
@@ -160,7 +160,12 @@ function randomDate(random: TRandom, fromYear: number, toYear: number): string {
  * corruptions it went through). Everything streams: only the planted people and a sample for hard
  * negatives are held, so national scale runs in bounded memory.
  */
-export async function generateBenchmark({ scale, seed, outDir, sizes }: GenerateBenchmarkOptions): Promise<TGenerationSummary> {
+export async function generateBenchmark({
+  scale,
+  seed,
+  outDir,
+  sizes,
+}: GenerateBenchmarkOptions): Promise<TGenerationSummary> {
   const size: TScaleSize = { ...SCALES[scale], ...sizes };
   mkdirSync(outDir, { recursive: true });
   const random = createRandom(seed);
@@ -181,7 +186,13 @@ export async function generateBenchmark({ scale, seed, outDir, sizes }: Generate
     }
   };
 
-  const makePerson = (fromYear: number, toYear: number, maleShare: number, recordKey: string, organ: number): TPerson => {
+  const makePerson = (
+    fromYear: number,
+    toYear: number,
+    maleShare: number,
+    recordKey: string,
+    organ: number,
+  ): TPerson => {
     const sex: TSex = random.chance(maleShare) ? 'male' : 'female';
     const name = drawName(random, sex);
     const birthDate = randomDate(random, fromYear, toYear);
@@ -237,7 +248,13 @@ export async function generateBenchmark({ scale, seed, outDir, sizes }: Generate
     'bank_account',
     'member_count',
   ]);
-  const linksOut = createCsvWriter(join(outDir, FILES.links), ['organ_code', 'association_uscc', 'kind', 'started_on', 'ended_on']);
+  const linksOut = createCsvWriter(join(outDir, FILES.links), [
+    'organ_code',
+    'association_uscc',
+    'kind',
+    'started_on',
+    'ended_on',
+  ]);
   const usedUscc = new Set<string>();
   for (let i = 0; i < size.associations; i++) {
     const organ = random.int(organs.length);
@@ -325,7 +342,8 @@ export async function generateBenchmark({ scale, seed, outDir, sizes }: Generate
         ? traditionalName(person.name, person.surnameLength)
         : person.name;
       const status = kind === 'retired' ? 'retired' : random.chance(0.03) ? 'left_not_retired' : 'serving';
-      const retiredOn = kind === 'retired' ? `${Number(person.birthDate.slice(0, 4)) + 60}${person.birthDate.slice(4)}` : '';
+      const retiredOn =
+        kind === 'retired' ? `${Number(person.birthDate.slice(0, 4)) + 60}${person.birthDate.slice(4)}` : '';
       await out.row([
         kind === 'serving' ? 'serving_roster' : 'retired_roster',
         person.recordKey,
@@ -380,13 +398,18 @@ export async function generateBenchmark({ scale, seed, outDir, sizes }: Generate
       const twin = random.pick(sample);
       let birthDate = twin.birthDate;
       while (birthDate === twin.birthDate) {
-        birthDate = randomDate(random, Number(twin.birthDate.slice(0, 4)), Number(twin.birthDate.slice(0, 4)));
+        birthDate = randomDate(
+          random,
+          Number(twin.birthDate.slice(0, 4)),
+          Number(twin.birthDate.slice(0, 4)),
+        );
       }
       person = { ...twin, birthDate, id: makeId(birthDate, twin.sex), recordKey: '' };
       hardNegatives++;
       tags.push('hard_negative');
       const own = associationsOfOrgan.get(twin.organ);
-      association = own && random.chance(RATES.hardNegativeInSameOrgan) ? random.pick(own) : random.pick(associations);
+      association =
+        own && random.chance(RATES.hardNegativeInSameOrgan) ? random.pick(own) : random.pick(associations);
     } else {
       person = makePerson(1945, 1998, 0.6, '', -1);
       association = random.pick(associations);
@@ -488,14 +511,22 @@ export function corruptPost(person: TPerson, random: TRandom, tags: string[]): T
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const scale = (args[0] ?? 'XS') as TScale;
-  if (!(scale in SCALES)) throw new Error(`scale must be one of ${Object.keys(SCALES).join(', ')}; got ${scale}`);
+  if (!(scale in SCALES))
+    throw new Error(`scale must be one of ${Object.keys(SCALES).join(', ')}; got ${scale}`);
   const outDir = args[1] ?? join('bench', 'out', `matching-${scale}`);
   const seed = Number(args[2] ?? 20261126);
   const started = performance.now();
   const summary = await generateBenchmark({ scale, seed, outDir });
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    JSON.stringify({ scale, outDir, seed, ...summary, seconds: Math.round(seconds * 10) / 10, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+    JSON.stringify({
+      scale,
+      outDir,
+      seed,
+      ...summary,
+      seconds: Math.round(seconds * 10) / 10,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
   );
 }
 

@@ -76,7 +76,15 @@ export function generateOrgans(random: TRandom): TGeneratedOrgan[] {
     }
   };
   for (const [name, shortName] of NATIONAL) {
-    organs.push({ code: code('100000'), name, shortName, kind: 'government', level: 'national', regionCode: '100000', weight: 40 });
+    organs.push({
+      code: code('100000'),
+      name,
+      shortName,
+      kind: 'government',
+      level: 'national',
+      regionCode: '100000',
+      weight: 40,
+    });
   }
   for (const province of listCurrentRegions('province')) {
     const region = province.name;
@@ -84,7 +92,9 @@ export function generateOrgans(random: TRandom): TGeneratedOrgan[] {
       organs.push({
         code: code(province.code),
         name: region + full.replace('{}', '厅'),
-        shortName: region.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '') + short.replace('{}', '厅'),
+        shortName:
+          region.replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$/, '') +
+          short.replace('{}', '厅'),
         kind: 'government',
         level: 'provincial',
         regionCode: province.code,

@@ -3,14 +3,14 @@ import { dateToNumber, numberToDate, swapMonthDay } from './dates.ts';
 import { createKeyedHasher, mixWords, type TKeyedHasher } from './keyed-hash.ts';
 import { normaliseResidentId } from './normalise-id.ts';
 import type { TOrganResolver } from './organs.ts';
-import { BUCKET_SALT, createNameFingerprinter, DELETIONS, type TNameFingerprints, type TRosterIndex } from './roster-index.ts';
-import type {
-  TMatchDecision,
-  TMatchDecisionKind,
-  TMatchReason,
-  TPostRow,
-  TReviewDecision,
-} from './types.ts';
+import {
+  BUCKET_SALT,
+  createNameFingerprinter,
+  DELETIONS,
+  type TNameFingerprints,
+  type TRosterIndex,
+} from './roster-index.ts';
+import type { TMatchDecision, TMatchDecisionKind, TMatchReason, TPostRow, TReviewDecision } from './types.ts';
 
 /**
  * Field weights in bits (log₂ of m/u, Fellegi–Sunter). Where a weight depends on how common the
@@ -29,8 +29,8 @@ export type TMatchParameters = {
   namePinyinM: number;
   /** m for a name written in pinyin agreeing with the pinyin of a Han name. */
   nameLatinM: number;
-  /** One character substituted, dropped or added. */
-  nameNear: number;
+  /** m for names one character apart (substituted, dropped or added). */
+  nameNearM: number;
   nameDisagree: number;
   birthExact: number;
   /** Month and day exchanged. */
@@ -56,11 +56,11 @@ export const DEFAULT_MATCH_PARAMETERS: TMatchParameters = {
   nameExactM: 0.9,
   namePinyinM: 0.04,
   nameLatinM: 0.9,
-  nameNear: 3,
+  nameNearM: 0.03,
   nameDisagree: -8,
   birthExact: 13.5,
   birthSwapped: 7,
-  birthSameYear: 0,
+  birthSameYear: -6,
   birthDisagree: -7,
   sexAgree: 0.95,
   sexDisagree: -4.5,
@@ -189,15 +189,18 @@ export function createMatcher({
       idSex = id.sex === 'male' ? 1 : 2;
     } else if (id.kind === 'check_failed') {
       idNote = 'check_failed';
-      const prints = id.repairs.map((r) => hasher.fingerprint(`id:${r}`));
-      // A repair is taken when it is the only one possible, or the only one the rosters know.
-      const known = prints.filter((f) => lookupId(f.hi, f.lo) >= 0);
-      const chosen = prints.length === 1 ? prints[0] : known.length === 1 ? known[0] : undefined;
+      // A repair is taken when it is the only one that fits the stated birth date and sex, or else
+      // the only one of all possible repairs the rosters know (the stated date may itself be wrong).
+      const consistent = id.consistentRepairs.map((r) => hasher.fingerprint(`id:${r}`));
+      const known = id.repairs
+        .map((r) => hasher.fingerprint(`id:${r}`))
+        .filter((f) => lookupId(f.hi, f.lo) >= 0);
+      const chosen = consistent.length === 1 ? consistent[0] : known.length === 1 ? known[0] : undefined;
       if (chosen) {
         idKind = 2;
         idHi = chosen.hi;
         idLo = chosen.lo;
-        idNote = prints.length === 1 ? 'repaired' : 'repaired_against_roster';
+        idNote = consistent.length === 1 ? 'repaired' : 'repaired_against_roster';
       }
     } else if (id.kind === 'malformed') {
       idNote = 'malformed';
@@ -260,7 +263,9 @@ export function createMatcher({
       if (name.swappedHi !== 0 || name.swappedLo !== 0)
         take(index.byPinyinYear, mixWords(name.swappedHi, name.swappedLo, year));
     }
-    if (hasName) for (const o of post.organs) take(index.byNameOrgan, mixWords(name.nameHi, name.nameLo, o ^ 0x5bd1e995));
+    if (hasName)
+      for (const o of post.organs)
+        take(index.byNameOrgan, mixWords(name.nameHi, name.nameLo, o ^ 0x5bd1e995));
   };
 
   const nameWeight = (post: TPreparedPost, r: number, why: TMatchReason[] | null): number => {
@@ -290,8 +295,17 @@ export function createMatcher({
       return w;
     }
     if (name.script === 1 && isNear(name, index, r)) {
-      why?.push({ field: 'name', outcome: 'one character apart', weight: p.nameNear });
-      return p.nameNear;
+      // How many roster names sit one character from this one: near 王小明 there are many, near 欧阳修远 few.
+      let count = index.deletionCounts.get(0, name.whole);
+      for (const d of name.deletions) count += index.deletionCounts.get(0, d);
+      count = Math.max(1, count);
+      const w = Math.log2((p.nameNearM * n) / count);
+      why?.push({
+        field: 'name',
+        outcome: `one character apart (${count} such names on the rosters)`,
+        weight: round(w),
+      });
+      return w;
     }
     why?.push({ field: 'name', outcome: 'different', weight: p.nameDisagree });
     return p.nameDisagree;
@@ -299,7 +313,11 @@ export function createMatcher({
 
   const score = (post: TPreparedPost, r: number, why: TMatchReason[] | null): number => {
     let s = prior;
-    why?.push({ field: 'prior', outcome: `${p.priorMatchRate} of posts over ${n} roster records`, weight: round(prior) });
+    why?.push({
+      field: 'prior',
+      outcome: `${p.priorMatchRate} of posts over ${n} roster records`,
+      weight: round(prior),
+    });
     let idCompared = false;
     if (post.idKind !== 0 && index.idKind[r] !== 0) {
       idCompared = true;
@@ -317,18 +335,25 @@ export function createMatcher({
       let outcome: string;
       if (rb === post.birth) [w, outcome] = [p.birthExact, 'exact'];
       else if (rb === swapMonthDay(post.birth)) [w, outcome] = [p.birthSwapped, 'month and day exchanged'];
-      else if (Math.floor(rb / 10000) === Math.floor(post.birth / 10000)) [w, outcome] = [p.birthSameYear, 'same year'];
+      else if (Math.floor(rb / 10000) === Math.floor(post.birth / 10000))
+        [w, outcome] = [p.birthSameYear, 'same year'];
       else [w, outcome] = [p.birthDisagree, 'different'];
       s += w;
       why?.push({ field: 'birth_date', outcome, weight: w });
     } else {
-      why?.push({ field: 'birth_date', outcome: post.birth && rb ? 'carried by the ID' : 'unknown', weight: 0 });
+      why?.push({
+        field: 'birth_date',
+        outcome: post.birth && rb ? 'carried by the ID' : 'unknown',
+        weight: 0,
+      });
     }
     const rs = index.sex[r]!;
     if (post.sex && rs && !(idCompared && post.sexFromId)) {
       const w = rs === post.sex ? p.sexAgree : p.sexDisagree;
       s += w;
       why?.push({ field: 'sex', outcome: rs === post.sex ? 'agrees' : 'different', weight: w });
+    } else {
+      why?.push({ field: 'sex', outcome: post.sex && rs ? 'carried by the ID' : 'unknown', weight: 0 });
     }
     const ro = index.organ[r]!;
     if (post.organs.length > 0 && ro >= 0) {
@@ -337,11 +362,21 @@ export function createMatcher({
         for (const o of post.organs) count += index.organCounts[o]!;
         const w = Math.log2((p.organM * n) / Math.max(1, count));
         s += w;
-        why?.push({ field: 'organ', outcome: `roster organ linked to the post (${count} on its rosters)`, weight: round(w) });
+        why?.push({
+          field: 'organ',
+          outcome: `roster organ linked to the post (${count} on its rosters)`,
+          weight: round(w),
+        });
       } else {
         s += p.organDisagree;
-        why?.push({ field: 'organ', outcome: 'roster organ not linked to the post', weight: p.organDisagree });
+        why?.push({
+          field: 'organ',
+          outcome: 'roster organ not linked to the post',
+          weight: p.organDisagree,
+        });
       }
+    } else {
+      why?.push({ field: 'organ', outcome: 'unknown', weight: 0 });
     }
     return s;
   };
@@ -380,7 +415,9 @@ export function createMatcher({
       if (confirmedKey !== undefined) {
         const r = index.reviewedRecords.get(confirmedKey);
         if (r !== undefined) {
-          const reasons: TMatchReason[] = [{ field: 'review', outcome: 'confirmed by a reviewer', weight: 0 }];
+          const reasons: TMatchReason[] = [
+            { field: 'review', outcome: 'confirmed by a reviewer', weight: 0 },
+          ];
           const s = score(post, r, reasons);
           return decision(post, r, 'match', 1, s, reasons);
         }
@@ -408,7 +445,11 @@ export function createMatcher({
       const reasons: TMatchReason[] = [];
       score(post, best, reasons);
       const kind: TMatchDecisionKind =
-        probability >= p.matchProbability ? 'match' : probability >= p.reviewProbability ? 'possible' : 'no_match';
+        probability >= p.matchProbability
+          ? 'match'
+          : probability >= p.reviewProbability
+            ? 'possible'
+            : 'no_match';
       return decision(post, best, kind, Math.round(probability * 1e6) / 1e6, bestScore, reasons);
     },
   };
@@ -422,11 +463,11 @@ function isNear(name: TNameFingerprints, index: TRosterIndex, r: number): boolea
     const theirs = rd[base + j]!;
     if (theirs === 0) break;
     // The post dropped a character the record has.
-    if (theirs === name.nameLo) return true;
+    if (theirs === name.whole) return true;
     // Same length, one character substituted.
     if (j < mine.length && mine[j] === theirs) return true;
   }
   // The post has a character the record lacks.
-  for (const d of mine) if (d === index.nameLo[r]) return true;
+  for (const d of mine) if (d === index.whole[r]) return true;
   return false;
 }

@@ -17,8 +17,10 @@ export type TNormalisedId =
       /** Right shape but the check character fails: one character is wrong somewhere. */
       kind: 'check_failed';
       id: string;
-      /** Every ID one character away that passes all checks and agrees with the stated facts. */
+      /** Every ID one character away that passes all checks (real date, known region). */
       repairs: string[];
+      /** Those of `repairs` that also agree with the birth date and sex written beside the ID. */
+      consistentRepairs: string[];
     };
 
 export type NormaliseResidentIdOptions = {
@@ -39,8 +41,9 @@ export function cleanResidentIdText(raw: string): string {
 /**
  * Normalises a resident ID as written in a post or roster file. A legacy 15-digit number is upgraded
  * to 18. When the check character fails, the single-character repairs are listed (every position,
- * every digit, and the check character itself) that give a real date, a known region and agree with
- * the birth date and sex written beside the ID; the caller accepts a repair only when it is unambiguous.
+ * every digit, and the check character itself) that give a real date and a known region, and apart
+ * those that also agree with the birth date and sex written beside the ID; the caller accepts a
+ * repair only when it is unambiguous.
  */
 export function normaliseResidentId(
   raw: string | null | undefined,
@@ -60,18 +63,21 @@ export function normaliseResidentId(
     };
   }
   if (parsed.problem !== 'check_character') return { kind: 'malformed' };
-  return { kind: 'check_failed', id: parsed.id, repairs: listRepairs(parsed.id, { today, birthDate, sex }) };
+  const repairs: string[] = [];
+  const consistentRepairs: string[] = [];
+  for (const candidate of listRepairs(parsed.id)) {
+    const p = parseResidentId(candidate, { today });
+    if (!p.valid || p.regionStatus === 'unknown') continue;
+    repairs.push(p.id);
+    if ((!birthDate || p.birthDate === birthDate) && (!sex || p.sex === sex)) consistentRepairs.push(p.id);
+  }
+  return { kind: 'check_failed', id: parsed.id, repairs, consistentRepairs };
 }
 
-function listRepairs(id: string, { today, birthDate, sex }: NormaliseResidentIdOptions): string[] {
+/** Every string one character from `id` whose check character fits (before any other check). */
+function listRepairs(id: string): string[] {
   const out: string[] = [];
-  const consider = (candidate: string) => {
-    const parsed = parseResidentId(candidate, { today });
-    if (!parsed.valid || parsed.regionStatus === 'unknown') return;
-    if (birthDate && parsed.birthDate !== birthDate) return;
-    if (sex && parsed.sex !== sex) return;
-    out.push(parsed.id);
-  };
+  const consider = (candidate: string) => out.push(candidate);
   const check = id[17]!;
   for (let position = 0; position < 17; position++) {
     const original = id[position]!;
@@ -86,4 +92,3 @@ function listRepairs(id: string, { today, birthDate, sex }: NormaliseResidentIdO
   consider(id.slice(0, 17) + residentIdCheckCharacter(id.slice(0, 17)));
   return out;
 }
-

@@ -45,7 +45,7 @@ const surnamePinyinCache = new Map<string, string>();
 
 /** One character to simplified form. Names are runs of single characters, so no phrase context is lost. */
 export function simplifyCharacter(ch: string): string {
-  let out = simplifiedCache.get(ch);
+  const out = simplifiedCache.get(ch);
   if (out === undefined) {
     let converted = VARIANTS[ch] ?? twToCn(ch);
     if (converted === ch) converted = hkToCn(ch);
@@ -108,7 +108,8 @@ export function normaliseName(raw: string | null | undefined): TNormalisedName {
     .split(SEPARATORS)
     .map((w) => w.replace(/[^a-z]/g, ''))
     .filter((w) => w !== '');
-  if (words.length === 0) return { script: 'empty', key: '', pinyin: '', pinyinSwapped: null, surnamePinyin: '' };
+  if (words.length === 0)
+    return { script: 'empty', key: '', pinyin: '', pinyinSwapped: null, surnamePinyin: '' };
   const swapped = words.length >= 2 ? [words[words.length - 1]!, ...words.slice(0, -1)].join('') : null;
   return {
     script: 'latin',

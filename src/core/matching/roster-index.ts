@@ -1,5 +1,12 @@
 import { CADRE_RANKS, ROSTER_STATUSES } from '../registry/types.ts';
-import { chainInsert, createChainTable, FingerprintCounter, grown, StringColumn, type TChainTable } from './columns.ts';
+import {
+  chainInsert,
+  createChainTable,
+  FingerprintCounter,
+  grown,
+  StringColumn,
+  type TChainTable,
+} from './columns.ts';
 import { dateToNumber } from './dates.ts';
 import { createKeyedHasher, mixWords, type TKeyedHasher } from './keyed-hash.ts';
 import { normaliseResidentId } from './normalise-id.ts';
@@ -20,12 +27,34 @@ export type TNameFingerprints = {
   swappedHi: number;
   swappedLo: number;
   surname: number;
+  /** Character-level print of the whole Han name, comparable with the deletions of a longer name. */
+  whole: number;
   deletions: number[];
 };
 
-/** Name fingerprints with a per-spelling cache; the cache holds names in clear and lives only while indexing. */
+/**
+ * Name fingerprints with a per-spelling cache; the cache holds names in clear and lives only while
+ * indexing. Names and pinyin are HMACs. The one-character deletions, up to four per name, are folded
+ * from per-character HMACs instead (a 32-bit print each): an HMAC per deletion would double the cost
+ * of indexing, and 32 bits only ever confirm names the blocking keys already brought together.
+ */
 export function createNameFingerprinter(hasher: TKeyedHasher): (raw: string) => TNameFingerprints {
   const cache = new Map<string, TNameFingerprints>();
+  const characters = new Map<string, number>();
+  const characterPrint = (ch: string) => {
+    let v = characters.get(ch);
+    if (v === undefined) {
+      v = hasher.fingerprint(`c:${ch}`).lo;
+      characters.set(ch, v);
+    }
+    return v;
+  };
+  const fold = (chars: readonly string[]) => {
+    let h = 0x811c9dc5;
+    for (const ch of chars) h = mixWords(h, characterPrint(ch), 0x27d4eb2f);
+    return h || 1;
+  };
+  const surnames = new Map<string, number>();
   return (raw) => {
     let out = cache.get(raw);
     if (out) return out;
@@ -41,9 +70,23 @@ export function createNameFingerprinter(hasher: TKeyedHasher): (raw: string) => 
       pinyinLo: p.lo,
       swappedHi: s.hi,
       swappedLo: s.lo,
-      surname: name.surnamePinyin ? hasher.fingerprint(`s:${name.surnamePinyin}`).lo : 0,
-      deletions: nameDeletions(name.key).map((d) => hasher.fingerprint(`n:${d}`).lo),
+      surname: 0,
+      whole: 0,
+      deletions: [],
     };
+    if (name.surnamePinyin) {
+      let v = surnames.get(name.surnamePinyin);
+      if (v === undefined) {
+        v = hasher.fingerprint(`s:${name.surnamePinyin}`).lo;
+        surnames.set(name.surnamePinyin, v);
+      }
+      out.surname = v;
+    }
+    const chars = Array.from(name.key);
+    if (chars.length >= 2 && chars.length <= DELETIONS) {
+      out.whole = fold(chars);
+      out.deletions = nameDeletions(name.key).map((d) => fold(Array.from(d)));
+    }
     if (cache.size >= 4_000_000) cache.clear();
     cache.set(raw, out);
     return out;
@@ -66,7 +109,9 @@ export type TRosterIndex = {
   pinyinHi: Uint32Array;
   pinyinLo: Uint32Array;
   surname: Uint32Array;
-  /** `DELETIONS` low words per record, 0 where the name has fewer. */
+  /** Character-level print of the whole name, 0 for names outside two to four characters. */
+  whole: Uint32Array;
+  /** `DELETIONS` prints per record, 0 where the name has fewer. */
   deletions: Uint32Array;
   /** yyyymmdd, 0 unknown. */
   birth: Int32Array;
@@ -87,6 +132,8 @@ export type TRosterIndex = {
   organCounts: Int32Array;
   nameCounts: FingerprintCounter;
   pinyinCounts: FingerprintCounter;
+  /** Records per one-character deletion (and per whole name), by low word: how common near names are. */
+  deletionCounts: FingerprintCounter;
   byId: TChainTable;
   byNameBirth: TChainTable;
   byPinyinYear: TChainTable;
@@ -143,6 +190,7 @@ export function createRosterIndexBuilder({
   let pinyinHi = new Uint32Array(capacity);
   let pinyinLo = new Uint32Array(capacity);
   let surname = new Uint32Array(capacity);
+  let whole = new Uint32Array(capacity);
   let deletions = new Uint32Array(capacity * DELETIONS);
   let birth = new Int32Array(capacity);
   let sex = new Uint8Array(capacity);
@@ -159,6 +207,7 @@ export function createRosterIndexBuilder({
   const organNameCache = new Map<string, number>();
   const nameCounts = new FingerprintCounter(expectedSize / 2);
   const pinyinCounts = new FingerprintCounter(expectedSize / 2);
+  const deletionCounts = new FingerprintCounter(expectedSize);
   const reviewedRecords = new Map<string, number>();
   const statusCodes = new Map<string, number>(ROSTER_STATUSES.map((s, i) => [s, i + 1]));
   const rankCodes = new Map<string, number>(CADRE_RANKS.map((s, i) => [s, i + 1]));
@@ -173,6 +222,7 @@ export function createRosterIndexBuilder({
     pinyinHi = grown(pinyinHi, capacity);
     pinyinLo = grown(pinyinLo, capacity);
     surname = grown(surname, capacity);
+    whole = grown(whole, capacity);
     deletions = grown(deletions, capacity * DELETIONS);
     birth = grown(birth, capacity);
     sex = grown(sex, capacity);
@@ -224,8 +274,13 @@ export function createRosterIndexBuilder({
       pinyinHi[r] = name.pinyinHi;
       pinyinLo[r] = name.pinyinLo;
       surname[r] = name.surname;
+      whole[r] = name.whole;
       for (let i = 0; i < name.deletions.length; i++) deletions[r * DELETIONS + i] = name.deletions[i]!;
-      if (name.script === 1) nameCounts.add(name.nameHi, name.nameLo);
+      if (name.script === 1) {
+        nameCounts.add(name.nameHi, name.nameLo);
+        if (name.whole !== 0) deletionCounts.add(0, name.whole);
+        for (const d of name.deletions) deletionCounts.add(0, d);
+      }
       if (name.script !== 0) pinyinCounts.add(name.pinyinHi, name.pinyinLo);
       organ[r] = organOf(row.organ_code, row.organ_name);
       status[r] = statusCodes.get(row.status ?? '') ?? 0;
@@ -262,7 +317,8 @@ export function createRosterIndexBuilder({
           const year = Math.floor(b / 10000);
           if (pinyinHi[r] !== 0 || pinyinLo[r] !== 0)
             chainInsert(byPinyinYear, mixWords(pinyinHi[r]!, pinyinLo[r]!, year), r);
-          if (surname[r] !== 0) chainInsert(bySurnameBirth, mixWords(surname[r]!, b, BUCKET_SALT.surnameBirth), r);
+          if (surname[r] !== 0)
+            chainInsert(bySurnameBirth, mixWords(surname[r]!, b, BUCKET_SALT.surnameBirth), r);
         }
         if (o >= 0) organCounts[o]!++;
       }
@@ -276,6 +332,7 @@ export function createRosterIndexBuilder({
         pinyinHi,
         pinyinLo,
         surname,
+        whole,
         deletions,
         birth,
         sex,
@@ -290,6 +347,7 @@ export function createRosterIndexBuilder({
         organCounts,
         nameCounts,
         pinyinCounts,
+        deletionCounts,
         byId,
         byNameBirth,
         byPinyinYear,
