@@ -51,7 +51,10 @@ export function createEvaluator(truth: TTruth) {
         names.push('id_missing_common_name');
       for (const name of names) {
         let c = slices.get(name);
-        if (!c) slices.set(name, (c = empty()));
+        if (!c) {
+          c = empty();
+          slices.set(name, c);
+        }
         c.posts++;
         if (d.decision === 'possible') c.possible++;
         if (predicted) {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeUscc, listCurrentRegions } from '../../src/core/ids/index.ts';
-import { CADRE_RANKS, POST_ROLES, type TCadreRank } from '../../src/core/registry/types.ts';
+import { POST_ROLES, type TCadreRank } from '../../src/core/registry/types.ts';
 import {
   composeResidentId,
   droppedCharName,
