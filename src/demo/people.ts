@@ -39,14 +39,24 @@ const POPULATION_RANGES: Record<TIdPopulation, readonly [number, number]> = {
 
 export type TIssuedId = { residentId: string; birthDate: TIsoDate };
 
-const yearStartCache = new Map<number, number>();
+// Day-of-year → ISO date, built once per birth year: millions of IDs need no Date objects.
+const yearDates = new Map<number, string[]>();
 function dateOfYearDay(year: number, dayOfYear: number): TIsoDate {
-  let start = yearStartCache.get(year);
-  if (start === undefined) {
-    start = Date.UTC(year, 0, 1);
-    yearStartCache.set(year, start);
+  let dates = yearDates.get(year);
+  if (!dates) {
+    const start = Date.UTC(year, 0, 1);
+    dates = Array.from({ length: DAYS }, (_, d) => new Date(start + d * 86_400_000).toISOString().slice(0, 10));
+    yearDates.set(year, dates);
   }
-  return new Date(start + dayOfYear * 86_400_000).toISOString().slice(0, 10);
+  return dates[dayOfYear]!;
+}
+
+/** A 32-bit integer mix (the murmur3 finaliser), to spread each bucket's starting point. */
+function mix32(value: number): number {
+  let h = value >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function compose(county: string, birthDate: TIsoDate, sequence: number): string {
@@ -72,7 +82,7 @@ export function createIdAllocator(population: TIdPopulation, counties: readonly 
       const counter = from + counters[bucket]!;
       if (counter >= to) throw new Error(`resident ID space of ${population} exhausted for one bucket`);
       counters[bucket]! += 1;
-      const p = (MULTIPLIER * counter + (hash32(`${bucket}`) % SLOTS)) % SLOTS;
+      const p = (MULTIPLIER * counter + (mix32(bucket) % SLOTS)) % SLOTS;
       const birthDate = dateOfYearDay(birthYear, Math.floor(p / GENERAL_HALVES));
       const half = GENERAL[p % GENERAL_HALVES]!;
       const county = counties[countyIndex]!;

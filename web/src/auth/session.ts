@@ -44,15 +44,17 @@ export function useLogin() {
   });
 }
 
-/** Logs out and drops every cached answer of the API. */
+/**
+ * Logs out, then reloads on the login page. A full reload rather than a route change makes sure nothing
+ * of the previous user's data survives in memory, and it happens even though the component that asked
+ * for it unmounts as soon as the session is gone.
+ */
 export function useLogout() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => logout(),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
-      queryClient.setQueryData(SESSION_KEY, null);
+      window.location.replace('/login');
     },
   });
 }

@@ -1,7 +1,7 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { TUser } from '../api/types.ts';
 import { describeScope } from '../auth/scope.ts';
 import { useLogout, useSession } from '../auth/session.ts';
@@ -36,7 +36,6 @@ export function AppLayout() {
   const session = useSession();
   const { t } = useT();
   const location = useLocation();
-  const navigate = useNavigate();
   const logout = useLogout();
   if (session.status !== 'authenticated') return null;
   const { user } = session;
@@ -75,9 +74,7 @@ export function AppLayout() {
             icon={<LogoutOutlined />}
             loading={logout.isPending}
             data-testid="logout-button"
-            onClick={() =>
-              logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })
-            }
+            onClick={() => logout.mutate()}
           >
             {t('header.logout')}
           </Button>
