@@ -45,7 +45,9 @@ function dateOfYearDay(year: number, dayOfYear: number): TIsoDate {
   let dates = yearDates.get(year);
   if (!dates) {
     const start = Date.UTC(year, 0, 1);
-    dates = Array.from({ length: DAYS }, (_, d) => new Date(start + d * 86_400_000).toISOString().slice(0, 10));
+    dates = Array.from({ length: DAYS }, (_, d) =>
+      new Date(start + d * 86_400_000).toISOString().slice(0, 10),
+    );
     yearDates.set(year, dates);
   }
   return dates[dayOfYear]!;
