@@ -114,11 +114,26 @@ function assertUnreachable(value: never): never {
 
 const USCC_PREFIX = /^[0-9A-HJ-NPQRTUWXY]{2,18}$/;
 
-function associationWhere(scope: TRegistryScope, filters: TAssociationFilters, p: Params): string {
+/**
+ * How `q` matches names. `substring` first: a name containing the words, or a USCC starting with
+ * them; served by the trigram and USCC indexes. `fuzzy` only when nothing contains the words (a typo,
+ * a missing character): trigram similarity, which must compare many more names, since every
+ * association's name shares the trigrams of 行业协会.
+ */
+type TMatchMode = 'substring' | 'fuzzy';
+
+function associationWhere(
+  scope: TRegistryScope,
+  filters: TAssociationFilters,
+  p: Params,
+  mode: TMatchMode = 'substring',
+): string {
   const conditions = [associationScopePredicate(scope, p)];
   const q = filters.q?.trim();
-  if (q) {
-    const alternatives = [`a.name LIKE ${p.add(`%${escapeLike(q)}%`)}`, `a.name % ${p.add(q)}`];
+  if (q && mode === 'fuzzy') {
+    conditions.push(`a.name % ${p.add(q)}`);
+  } else if (q) {
+    const alternatives = [`a.name LIKE ${p.add(`%${escapeLike(q)}%`)}`];
     const upper = q.toUpperCase();
     if (USCC_PREFIX.test(upper)) alternatives.push(`a.uscc LIKE ${p.add(`${upper}%`)}`);
     conditions.push(`(${alternatives.join(' OR ')})`);
@@ -135,12 +150,19 @@ function associationWhere(scope: TRegistryScope, filters: TAssociationFilters, p
   return conditions.join(' AND ');
 }
 
-function associationOrder(sort: TAssociationSort | undefined, q: string | undefined, p: Params): string {
-  if (!sort && q?.trim()) {
-    const term = q.trim();
-    // Best match first: the exact name, then names containing the words, then by similarity.
-    return `(a.name = ${p.add(term)}) DESC, (a.name LIKE ${p.add(`%${escapeLike(term)}%`)}) DESC,
-            similarity(a.name, ${p.add(term)}) DESC, a.name COLLATE "C", a.uscc`;
+function associationOrder(
+  sort: TAssociationSort | undefined,
+  q: string | undefined,
+  mode: TMatchMode,
+  p: Params,
+): string {
+  const term = q?.trim();
+  if (!sort && term) {
+    // Best match first: the exact name, then names starting with the words, then the most similar.
+    const best = `(a.name = ${p.add(term)}) DESC, (a.name LIKE ${p.add(`${escapeLike(term)}%`)}) DESC`;
+    return mode === 'fuzzy'
+      ? `${best}, similarity(a.name, ${p.add(term)}) DESC, a.name COLLATE "C", a.uscc`
+      : `${best}, length(a.name), a.name COLLATE "C", a.uscc`;
   }
   const key = sort ?? 'name';
   switch (key) {
@@ -157,6 +179,34 @@ function associationOrder(sort: TAssociationSort | undefined, q: string | undefi
     default:
       return assertUnreachable(key);
   }
+}
+
+async function countAssociationMatches(
+  db: Queryable,
+  scope: TRegistryScope,
+  filters: TAssociationFilters,
+  mode: TMatchMode,
+): Promise<number> {
+  const p = new Params();
+  const where = associationWhere(scope, filters, p, mode);
+  const { rows } = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM associations AS a WHERE ${where}`,
+    p.values,
+  );
+  return rows[0]?.total ?? 0;
+}
+
+/** Substring matches when there are any, else similar names; with the number of matches. */
+async function resolveMatches(
+  db: Queryable,
+  scope: TRegistryScope,
+  filters: TAssociationFilters,
+): Promise<{ mode: TMatchMode; total: number }> {
+  const total = await countAssociationMatches(db, scope, filters, 'substring');
+  const q = filters.q?.trim();
+  // A USCC is not a name: no similar names are sought for one.
+  if (total > 0 || !q || USCC_PREFIX.test(q.toUpperCase())) return { mode: 'substring', total };
+  return { mode: 'fuzzy', total: await countAssociationMatches(db, scope, filters, 'fuzzy') };
 }
 
 export type TAssociationSummaryRow = {
@@ -205,21 +255,19 @@ export type SearchAssociationsOptions = {
   pageSize: number;
 };
 
-/** One page of the associations inside `scope` matching `filters`, and how many match in all. */
+/**
+ * One page of the associations inside `scope` matching `filters`, and how many match in all. A name
+ * query matches by substring or USCC prefix, and by similarity only when nothing contains it.
+ */
 export async function searchAssociations(
   db: Queryable,
   options: SearchAssociationsOptions,
 ): Promise<{ rows: TAssociationSummaryRow[]; total: number }> {
-  const countParams = new Params();
-  const countWhere = associationWhere(options.scope, options.filters, countParams);
-  const { rows: counted } = await db.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM associations AS a WHERE ${countWhere}`,
-    countParams.values,
-  );
-  const total = counted[0]?.total ?? 0;
+  const { mode, total } = await resolveMatches(db, options.scope, options.filters);
   if (total === 0 || (options.page - 1) * options.pageSize >= total) return { rows: [], total };
   const rows = await selectAssociationPage(db, {
     ...options,
+    mode,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,
   });
@@ -228,11 +276,15 @@ export async function searchAssociations(
 
 async function selectAssociationPage(
   db: Queryable,
-  options: Omit<SearchAssociationsOptions, 'page' | 'pageSize'> & { limit: number; offset: number },
+  options: Omit<SearchAssociationsOptions, 'page' | 'pageSize'> & {
+    mode: TMatchMode;
+    limit: number;
+    offset: number;
+  },
 ): Promise<TAssociationSummaryRow[]> {
   const p = new Params();
-  const where = associationWhere(options.scope, options.filters, p);
-  const order = associationOrder(options.sort, options.filters.q, p);
+  const where = associationWhere(options.scope, options.filters, p, options.mode);
+  const order = associationOrder(options.sort, options.filters.q, options.mode, p);
   const { rows } = await db.query<Omit<TAssociationSummaryRow, 'organs'>>(
     `SELECT ${SUMMARY_COLUMNS} FROM associations AS a WHERE ${where}
      ORDER BY ${order} LIMIT ${p.add(options.limit)} OFFSET ${p.add(options.offset)}`,
@@ -242,16 +294,18 @@ async function selectAssociationPage(
 }
 
 /**
- * Every association inside `scope` matching `filters`, in batches, for exports: memory stays flat
- * whatever the number of rows.
+ * Every association inside `scope` matching `filters` (as `searchAssociations` matches them), in
+ * batches, for exports: memory stays flat whatever the number of rows.
  */
 export async function* streamAssociations(
   db: Queryable,
   options: Omit<SearchAssociationsOptions, 'page' | 'pageSize'> & { batchSize?: number },
 ): AsyncGenerator<TAssociationSummaryRow[]> {
   const batchSize = options.batchSize ?? 2_000;
+  const { mode, total } = await resolveMatches(db, options.scope, options.filters);
+  if (total === 0) return;
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await selectAssociationPage(db, { ...options, limit: batchSize, offset });
+    const rows = await selectAssociationPage(db, { ...options, mode, limit: batchSize, offset });
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
   }
