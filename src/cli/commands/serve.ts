@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { countAssociations } from '../../db/repositories/registry-read.repository.ts';
+import { loadDemoDataset } from '../../demo/load.ts';
 import { createApp } from '../../server/app.ts';
 import { createDemoUsers, DEMO_PASSWORD } from '../../server/demo-users.ts';
 import { openCliContext } from '../context.ts';
@@ -45,7 +46,12 @@ export function registerServeCommand(program: Command): void {
 
 async function prepareDemo(ctx: Pick<Awaited<ReturnType<typeof openCliContext>>, 'db' | 'protector'>) {
   if ((await countAssociations(ctx.db)) === 0) {
-    console.log('Empty database: the demo dataset is not available in this build; starting without it.');
+    console.log('Empty database: loading the demo dataset (seed 2015)…');
+    const result = await loadDemoDataset({ db: ctx.db, protector: ctx.protector, scale: 'demo', seed: 2015 });
+    console.log(
+      `  ${result.associations.inserted} associations, ${result.organs.inserted} organs, ` +
+        `${result.links.inserted} links, ${result.posts.inserted} posts loaded`,
+    );
   }
   const accounts = await createDemoUsers(ctx.db);
   console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
