@@ -1,0 +1,34 @@
+/**
+ * Times loading the demo dataset into a fresh database, first load and the no-op second load, split
+ * into generation and the database transaction. PGlite in memory by default; PostgreSQL when a URL is
+ * given.
+ *
+ *   npx tsx bench/data/load-demo.ts [postgres-url]
+ */
+import { openDatabase } from '../../src/db/database.ts';
+import { generateDataset } from '../../src/demo/dataset.ts';
+import { loadDemoDataset } from '../../src/demo/load.ts';
+import { createPersonalDataProtector } from '../../src/security/personal-data.ts';
+
+const url = process.argv[2];
+const db = url ? await openDatabase({ kind: 'postgres', url }) : await openDatabase({ kind: 'pglite' });
+const protector = createPersonalDataProtector('ef'.repeat(32));
+
+let started = performance.now();
+const dataset = generateDataset({ seed: 2015, scale: 'demo' });
+const rows =
+  [...dataset.posts()].length + [...dataset.servingRoster()].length + [...dataset.retiredRoster()].length;
+const generateSeconds = (performance.now() - started) / 1000;
+
+started = performance.now();
+const first = await loadDemoDataset({ db, protector, scale: 'demo', seed: 2015 });
+const firstSeconds = (performance.now() - started) / 1000;
+started = performance.now();
+const second = await loadDemoDataset({ db, protector, scale: 'demo', seed: 2015 });
+const secondSeconds = (performance.now() - started) / 1000;
+await db.close();
+
+console.log(`database               ${db.kind}`);
+console.log(`generate (s)           ${generateSeconds.toFixed(1)} (${rows} post and roster rows)`);
+console.log(`first load (s)         ${firstSeconds.toFixed(1)} (changed: ${first.changed})`);
+console.log(`second load (s)        ${secondSeconds.toFixed(1)} (changed: ${second.changed})`);
