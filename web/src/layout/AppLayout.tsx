@@ -64,7 +64,11 @@ export function AppLayout() {
           paddingInline: 24,
         }}
       >
-        <Link to="/" style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }} data-testid="app-name">
+        <Link
+          to="/"
+          style={{ fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap', color: 'inherit' }}
+          data-testid="app-name"
+        >
           {t('app.name')}
         </Link>
         <Space size="middle" wrap>

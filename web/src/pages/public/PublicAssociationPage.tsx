@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, type DescriptionsProps, Empty, Space, Tag } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { getPublicAssociation } from '../../api/public.ts';
 import type { TFormerOrgan, TPublicAssociationDetail } from '../../api/types.ts';
 import { QueryErrorLazy } from '../../components/LazyStatusPages.tsx';
@@ -56,6 +56,11 @@ export function PublicAssociationPage() {
     queryKey: ['public', 'association', uscc],
     queryFn: () => getPublicAssociation(uscc),
   });
+  const navigate = useNavigate();
+  const location = useLocation();
+  // Back to the search as it was (query, filters, page) when we came from it; a direct visit has no
+  // history entry of ours (`default` key), so it goes to an empty search.
+  const back = () => (location.key === 'default' ? navigate('/public') : navigate(-1));
 
   if (query.isPending) return <PageLoading />;
   if (query.isError) {
@@ -65,9 +70,9 @@ export function PublicAssociationPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Space align="center" wrap>
-        <Link to="/public">
-          <Button icon={<ArrowLeftOutlined />}>{t('public.backToSearch')}</Button>
-        </Link>
+        <Button icon={<ArrowLeftOutlined />} onClick={back} data-testid="public-back">
+          {t('public.backToSearch')}
+        </Button>
         <Heading level={2} testId="public-detail-title">
           {association.name}
         </Heading>

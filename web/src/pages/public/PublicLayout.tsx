@@ -25,7 +25,11 @@ export function PublicLayout() {
           paddingInline: 24,
         }}
       >
-        <Link to="/public" style={{ fontSize: 18, fontWeight: 600 }} data-testid="public-home">
+        <Link
+          to="/public"
+          style={{ fontSize: 18, fontWeight: 600, color: 'inherit' }}
+          data-testid="public-home"
+        >
           {t('app.name')}
           <Muted style={{ marginLeft: 12, fontWeight: 400 }}>{t('public.title')}</Muted>
         </Link>
