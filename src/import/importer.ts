@@ -1,4 +1,3 @@
-import type { TOrganRecord } from '../core/registry/types.ts';
 import type { Db, Queryable } from '../db/database.ts';
 import type { AuditActor } from '../db/repositories/audit.repository.ts';
 import {

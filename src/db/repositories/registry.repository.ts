@@ -55,10 +55,16 @@ async function bulkUpsert<R>(
     select: string[];
     joins?: string;
     rows: R[];
+    /** Written on insert, kept when already set, and not compared (e.g. a re-randomised ciphertext). */
+    keepOnUpdate?: string[];
+    /** Further expressions to return for inserted and updated rows. */
+    returning?: string;
+    onReturned?: (rows: Record<string, unknown>[]) => void;
   },
 ): Promise<UpsertCounts> {
   let total: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const updatable = options.target.filter((c) => !options.conflict.includes(c));
+  const keep = options.keepOnUpdate ?? [];
+  const updatable = options.target.filter((c) => !options.conflict.includes(c) && !keep.includes(c));
   const unnestArgs = options.input.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   const alias = options.input.map((c) => c.name).join(', ');
   const sql = `
@@ -66,13 +72,14 @@ async function bulkUpsert<R>(
     SELECT ${options.select.join(', ')}
     FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}
     ON CONFLICT (${options.conflict.join(', ')}) DO UPDATE
-      SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+      SET ${[...updatable.map((c) => `${c} = EXCLUDED.${c}`), ...keep.map((c) => `${c} = COALESCE(t.${c}, EXCLUDED.${c})`)].join(', ')}, updated_at = now()
       WHERE (${updatable.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
-    RETURNING (xmax::text = '0') AS inserted`;
+    RETURNING (xmax::text = '0') AS inserted${options.returning ? `, ${options.returning}` : ''}`;
   for (let start = 0; start < options.rows.length; start += CHUNK) {
     const chunk = options.rows.slice(start, start + CHUNK);
     const params = options.input.map((column) => chunk.map((row) => column.value(row) ?? null));
     const { rows } = await tx.query<{ inserted: boolean }>(sql, params);
+    options.onReturned?.(rows);
     const inserted = rows.filter((r) => r.inserted).length;
     total = addCounts(total, {
       inserted,
@@ -91,11 +98,39 @@ async function missingKeys(
   const column = table === 'associations' ? 'uscc' : 'code';
   const unique = [...new Set(keys)];
   if (unique.length === 0) return [];
+  // USCCs are char(18): comparing as bpchar (not text) lets the lookup use the unique index.
+  const type = table === 'associations' ? 'bpchar' : 'text';
   const { rows } = await tx.query<{ key: string }>(
-    `SELECT k AS key FROM unnest($1::text[]) AS k WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${column} = k)`,
+    `SELECT k AS key FROM unnest($1::${type}[]) AS k WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE ${column} = k)`,
     [unique],
   );
-  return rows.map((r) => r.key);
+  return rows.map((r) => r.key.trimEnd());
+}
+
+/**
+ * Database ids of records by natural key, in one indexed lookup; throws for a key found nowhere.
+ * Resolving ids up front keeps the bulk inserts free of joins, whose plans degrade as tables grow.
+ */
+async function idsByKey(
+  tx: Queryable,
+  table: 'associations' | 'organs',
+  keys: (string | null | undefined)[],
+): Promise<Map<string, number>> {
+  const unique = [...new Set(keys.filter((k): k is string => !!k))];
+  const ids = new Map<string, number>();
+  if (unique.length === 0) return ids;
+  const column = table === 'associations' ? 'uscc' : 'code';
+  const type = table === 'associations' ? 'bpchar' : 'text';
+  const { rows } = await tx.query<{ id: number; key: string }>(
+    `SELECT id, ${column} AS key FROM ${table} WHERE ${column} = ANY($1::${type}[])`,
+    [unique],
+  );
+  for (const row of rows) ids.set(row.key.trimEnd(), Number(row.id));
+  const missing = unique.filter((k) => !ids.has(k));
+  if (missing.length > 0) {
+    throw new MissingReferenceError(table === 'associations' ? 'association' : 'organ', missing);
+  }
+  return ids;
 }
 
 /** The associations (by USCC) among `usccs` that are not in the registry. */
@@ -199,30 +234,30 @@ export async function upsertOrgans(tx: Queryable, records: TOrganRecord[]): Prom
 }
 
 export async function upsertLinks(tx: Queryable, records: TLinkRecord[]): Promise<UpsertCounts> {
-  await requireKeys(
+  const organIds = await idsByKey(
     tx,
     'organs',
     records.map((r) => r.organCode),
   );
-  await requireKeys(
+  const associationIds = await idsByKey(
     tx,
     'associations',
     records.map((r) => r.associationUscc),
   );
   const input: TColumn<TLinkRecord>[] = [
-    { name: 'organ_code', type: 'text', value: (r) => r.organCode },
-    { name: 'uscc', type: 'text', value: (r) => r.associationUscc },
+    { name: 'organ_id', type: 'bigint', value: (r) => organIds.get(r.organCode) },
+    { name: 'association_id', type: 'bigint', value: (r) => associationIds.get(r.associationUscc) },
     { name: 'kind', type: 'text', value: (r) => r.kind },
     { name: 'started_on', type: 'date', value: (r) => r.startedOn },
     { name: 'ended_on', type: 'date', value: (r) => r.endedOn },
   ];
+  const names = input.map((c) => c.name);
   return bulkUpsert(tx, {
     table: 'organ_links',
     conflict: ['organ_id', 'association_id', 'kind', 'started_on'],
     input,
-    target: ['organ_id', 'association_id', 'kind', 'started_on', 'ended_on'],
-    select: ['o.id', 'a.id', 'u.kind', 'u.started_on', 'u.ended_on'],
-    joins: 'JOIN organs AS o ON o.code = u.organ_code JOIN associations AS a ON a.uscc = u.uscc',
+    target: names,
+    select: names,
     rows: records,
   });
 }
@@ -260,8 +295,10 @@ function protectPerson(
   };
 }
 
-async function upsertPersons(tx: Queryable, persons: TProtectedPerson[]): Promise<void> {
+/** Upserts persons and returns the database id of each, by person key. */
+async function upsertPersons(tx: Queryable, persons: TProtectedPerson[]): Promise<Map<string, number>> {
   const unique = [...new Map(persons.map((p) => [p.personKey, p])).values()];
+  const ids = new Map<string, number>();
   // The ciphertext is re-randomised on every encryption, so it is written on insert but not compared.
   await bulkUpsert(tx, {
     table: 'persons',
@@ -269,24 +306,30 @@ async function upsertPersons(tx: Queryable, persons: TProtectedPerson[]): Promis
     input: [
       { name: 'person_key', type: 'text', value: (p) => p.personKey },
       { name: 'id_hash', type: 'text', value: (p) => p.idHash },
+      { name: 'id_cipher', type: 'text', value: (p) => p.idCipher },
       { name: 'id_masked', type: 'text', value: (p) => p.idMasked },
       { name: 'name', type: 'text', value: (p) => p.name },
       { name: 'sex', type: 'text', value: (p) => p.sex },
       { name: 'birth_date', type: 'date', value: (p) => p.birthDate },
     ],
-    target: ['person_key', 'id_hash', 'id_masked', 'name', 'sex', 'birth_date'],
-    select: ['person_key', 'id_hash', 'id_masked', 'name', 'sex', 'birth_date'],
+    target: ['person_key', 'id_hash', 'id_cipher', 'id_masked', 'name', 'sex', 'birth_date'],
+    select: ['person_key', 'id_hash', 'id_cipher', 'id_masked', 'name', 'sex', 'birth_date'],
+    keepOnUpdate: ['id_cipher'],
+    returning: 't.id, t.person_key',
+    onReturned: (rows) => {
+      for (const row of rows) ids.set(row.person_key as string, Number(row.id));
+    },
     rows: unique,
   });
-  const withId = unique.filter((p) => p.idCipher);
-  if (withId.length > 0) {
-    await tx.query(
-      `UPDATE persons AS p SET id_cipher = u.id_cipher
-       FROM unnest($1::text[], $2::text[]) AS u(person_key, id_cipher)
-       WHERE p.person_key = u.person_key AND p.id_cipher IS NULL`,
-      [withId.map((p) => p.personKey), withId.map((p) => p.idCipher)],
+  const unchanged = unique.map((p) => p.personKey).filter((key) => !ids.has(key));
+  if (unchanged.length > 0) {
+    const { rows } = await tx.query<{ id: number; person_key: string }>(
+      'SELECT id, person_key FROM persons WHERE person_key = ANY($1::text[])',
+      [unchanged],
     );
+    for (const row of rows) ids.set(row.person_key, Number(row.id));
   }
+  return ids;
 }
 
 export async function upsertPosts(
@@ -294,12 +337,12 @@ export async function upsertPosts(
   records: TPostRecord[],
   protector: PersonalDataProtector,
 ): Promise<UpsertCounts> {
-  await requireKeys(
+  const associationIds = await idsByKey(
     tx,
     'associations',
     records.map((r) => r.associationUscc),
   );
-  await requireKeys(
+  const organIds = await idsByKey(
     tx,
     'organs',
     records.map((r) => r.recommendedByOrganCode),
@@ -308,14 +351,14 @@ export async function upsertPosts(
     record,
     person: protectPerson(record.person, protector, record.associationUscc),
   }));
-  await upsertPersons(
+  const personIds = await upsertPersons(
     tx,
     rows.map((r) => r.person),
   );
   type TRow = (typeof rows)[number];
   const input: TColumn<TRow>[] = [
-    { name: 'uscc', type: 'text', value: (r) => r.record.associationUscc },
-    { name: 'person_key', type: 'text', value: (r) => r.person.personKey },
+    { name: 'association_id', type: 'bigint', value: (r) => associationIds.get(r.record.associationUscc) },
+    { name: 'person_id', type: 'bigint', value: (r) => personIds.get(r.person.personKey) },
     { name: 'role', type: 'text', value: (r) => r.record.role },
     { name: 'branch_name', type: 'text', value: (r) => r.record.branchName },
     { name: 'started_on', type: 'date', value: (r) => r.record.startedOn },
@@ -324,41 +367,19 @@ export async function upsertPosts(
     { name: 'remunerated', type: 'bool', value: (r) => r.record.remunerated },
     { name: 'approval_ref', type: 'text', value: (r) => r.record.approvalRef },
     { name: 'approval_date', type: 'date', value: (r) => r.record.approvalDate },
-    { name: 'organ_code', type: 'text', value: (r) => r.record.recommendedByOrganCode },
+    {
+      name: 'recommended_by_organ_id',
+      type: 'bigint',
+      value: (r) => (r.record.recommendedByOrganCode ? organIds.get(r.record.recommendedByOrganCode) : null),
+    },
   ];
+  const names = input.map((c) => c.name);
   return bulkUpsert(tx, {
     table: 'posts',
     conflict: ['association_id', 'person_id', 'role', 'started_on'],
     input,
-    target: [
-      'association_id',
-      'person_id',
-      'role',
-      'branch_name',
-      'started_on',
-      'ended_on',
-      'term_number',
-      'remunerated',
-      'approval_ref',
-      'approval_date',
-      'recommended_by_organ_id',
-    ],
-    select: [
-      'a.id',
-      'p.id',
-      'u.role',
-      'u.branch_name',
-      'u.started_on',
-      'u.ended_on',
-      'u.term_number',
-      'u.remunerated',
-      'u.approval_ref',
-      'u.approval_date',
-      'o.id',
-    ],
-    joins: `JOIN associations AS a ON a.uscc = u.uscc
-            JOIN persons AS p ON p.person_key = u.person_key
-            LEFT JOIN organs AS o ON o.code = u.organ_code`,
+    target: names,
+    select: names,
     rows,
   });
 }
@@ -368,7 +389,7 @@ export async function upsertRosterRecords(
   records: TRosterRecord[],
   protector: PersonalDataProtector,
 ): Promise<UpsertCounts> {
-  await requireKeys(
+  const organIds = await idsByKey(
     tx,
     'organs',
     records.map((r) => r.organCode),
@@ -382,63 +403,29 @@ export async function upsertRosterRecords(
     { name: 'source', type: 'text', value: (r) => r.record.source },
     { name: 'record_key', type: 'text', value: (r) => r.record.recordKey },
     { name: 'id_hash', type: 'text', value: (r) => r.person.idHash },
+    { name: 'id_cipher', type: 'text', value: (r) => r.person.idCipher },
     { name: 'id_masked', type: 'text', value: (r) => r.person.idMasked },
     { name: 'name', type: 'text', value: (r) => r.person.name },
     { name: 'sex', type: 'text', value: (r) => r.person.sex },
     { name: 'birth_date', type: 'date', value: (r) => r.person.birthDate },
     { name: 'status', type: 'text', value: (r) => r.record.status },
     { name: 'retired_on', type: 'date', value: (r) => r.record.retiredOn },
-    { name: 'organ_code', type: 'text', value: (r) => r.record.organCode },
+    {
+      name: 'organ_id',
+      type: 'bigint',
+      value: (r) => (r.record.organCode ? organIds.get(r.record.organCode) : null),
+    },
     { name: 'organ_name', type: 'text', value: (r) => r.record.organName },
     { name: 'rank', type: 'text', value: (r) => r.record.rank },
   ];
-  const counts = await bulkUpsert(tx, {
+  const names = input.map((c) => c.name);
+  return bulkUpsert(tx, {
     table: 'roster_records',
     conflict: ['source', 'record_key'],
     input,
-    target: [
-      'source',
-      'record_key',
-      'id_hash',
-      'id_masked',
-      'name',
-      'sex',
-      'birth_date',
-      'status',
-      'retired_on',
-      'organ_id',
-      'organ_name',
-      'rank',
-    ],
-    select: [
-      'u.source',
-      'u.record_key',
-      'u.id_hash',
-      'u.id_masked',
-      'u.name',
-      'u.sex',
-      'u.birth_date',
-      'u.status',
-      'u.retired_on',
-      'o.id',
-      'u.organ_name',
-      'u.rank',
-    ],
-    joins: 'LEFT JOIN organs AS o ON o.code = u.organ_code',
+    target: names,
+    select: names,
+    keepOnUpdate: ['id_cipher'],
     rows,
   });
-  const withId = rows.filter((r) => r.person.idCipher);
-  if (withId.length > 0) {
-    await tx.query(
-      `UPDATE roster_records AS r SET id_cipher = u.id_cipher
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS u(source, record_key, id_cipher)
-       WHERE r.source = u.source AND r.record_key = u.record_key AND r.id_cipher IS NULL`,
-      [
-        withId.map((r) => r.record.source),
-        withId.map((r) => r.record.recordKey),
-        withId.map((r) => r.person.idCipher),
-      ],
-    );
-  }
-  return counts;
 }
