@@ -131,7 +131,7 @@ export const en: Record<TMessageId, string> = {
   'field.organ': 'Organ',
   'field.organCode': 'Organ code',
   'field.organKind': 'Organ type',
-  'field.isAdministrative': 'Administrative',
+  'field.isAdministrative': 'Administrative organ',
   'field.parentOrgan': 'Parent organ',
   'field.linkKind': 'Link',
   'field.startedOn': 'Started on',
@@ -177,6 +177,7 @@ export const en: Record<TMessageId, string> = {
 
   'organs.title': 'Organs',
   'organs.search.placeholder': 'Search by organ name or code',
+  'organs.total': '{{total}} organs',
 
   'public.title': 'Public search',
   'public.subtitle':

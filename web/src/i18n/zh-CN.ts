@@ -87,7 +87,7 @@ export const zhCN = {
 
   'organKind.party': '党的机关',
   'organKind.congress': '人大机关',
-  'organKind.government': '行政机关',
+  'organKind.government': '政府机关',
   'organKind.cppcc': '政协机关',
   'organKind.court': '审判机关',
   'organKind.procuratorate': '检察机关',
@@ -130,7 +130,7 @@ export const zhCN = {
   'field.organ': '机关',
   'field.organCode': '机关代码',
   'field.organKind': '机关类别',
-  'field.isAdministrative': '行政机关',
+  'field.isAdministrative': '是否行政机关',
   'field.parentOrgan': '上级机关',
   'field.linkKind': '关系',
   'field.startedOn': '开始日期',
@@ -176,6 +176,7 @@ export const zhCN = {
 
   'organs.title': '行政机关',
   'organs.search.placeholder': '按机关名称或代码搜索',
+  'organs.total': '共 {{total}} 个',
 
   'public.title': '公开查询',
   'public.subtitle': '查询行业协会商会的登记信息及脱钩前的主办、主管单位',

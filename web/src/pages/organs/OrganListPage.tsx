@@ -97,7 +97,7 @@ export function OrganListPage() {
               pageSize: PAGE_SIZE,
               total: query.data?.total ?? 0,
               showSizeChanger: false,
-              showTotal: (total) => formatNumber(total),
+              showTotal: (total) => t('organs.total', { total: formatNumber(total) }),
             }}
             onChange={(pagination) => set({ q, page: pagination.current ?? 1 })}
           />
