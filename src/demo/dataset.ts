@@ -960,10 +960,7 @@ function plantClean(p: TPlanter): void {
     const roster = retired
       ? addRoster(p, 'retired', twin, {
           status: 'retired',
-          retiredOn:
-            addDays(addYears(twinDate, 60), p.rng.int(0, 60)) < ev
-              ? addDays(addYears(twinDate, 60), 10)
-              : addDays(ev, -5),
+          retiredOn: minDate(addDays(addYears(twinDate, 60), p.rng.int(0, 60)), addDays(ev, -5)),
           rank: drawWeighted(p.rng, CADRE_RANKS),
           organ,
         })
@@ -1025,9 +1022,9 @@ function plantInstitutional(p: TPlanter): void {
       const index = pick();
       const association = state.associations[index]!;
       const near = organsNear(state.world, association.level, association.regionCode);
-      const organ =
-        p.rng.pick(near.filter((o) => (j % 2 === 0 ? o.isAdministrative : !o.isAdministrative)).concat()) ??
-        p.rng.pick(near);
+      // Alternate between an organ itself and one of its subordinate units, where the place has both.
+      const wanted = near.filter((o) => (j % 2 === 0 ? o.isAdministrative : !o.isAdministrative));
+      const organ = p.rng.pick(wanted.length > 0 ? wanted : near);
       const value = variants[field](
         field === 'address' ? organ.address! : field === 'phone' ? organ.phone! : organ.bankAccount!,
       );

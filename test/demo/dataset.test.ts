@@ -245,6 +245,12 @@ describe('demo dataset: planted cases and the truth file', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each([1, 99])('flags exactly the planted cases for seed %i as well', (seed) => {
+    const other = generateDataset({ seed, scale: 'demo' });
+    const found = findFindings(other, materialise(other));
+    expect([...found].sort()).toEqual([...expectedFindings(other.truth)].sort());
+  });
+
   it('lists every post held by a roster person in `matches`, and nothing else matches', () => {
     const matched = matchPosts(data);
     const truthKeys = new Set(
