@@ -3,7 +3,7 @@ import { MAX_CELL_CHARS, MAX_COLUMNS } from './importer.ts';
 import { MAX_ERRORS } from './issues.ts';
 import { DEFAULT_MAX_BYTES } from './read.ts';
 
-const escape = (value: string) => value.replaceAll('|', '\\|');
+const escapeCell = (value: string) => value.replaceAll('|', '\\|');
 
 /** The reference of every file kind and column, as Markdown, written to `docs/formats.md`. */
 export function formatsReference(): string {
@@ -60,7 +60,7 @@ export function formatsReference(): string {
         ? column.accepted.map((v) => `\`${v.value}\` ${v.zh.join('/')}`).join('; ')
         : '';
       parts.push(
-        `| \`${names}\` | ${zh} | ${column.required ? 'yes' : ''} | ${escape(column.format.en)} | ${escape(column.example)} | ${escape(accepted)} |`,
+        `| \`${names}\` | ${zh} | ${column.required ? 'yes' : ''} | ${escapeCell(column.format.en)} | ${escapeCell(column.example)} | ${escapeCell(accepted)} |`,
       );
     }
     parts.push(
