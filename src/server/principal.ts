@@ -1,11 +1,8 @@
 import type { TRegistryScope } from '../db/repositories/registry-read.repository.ts';
-import type { TSessionRow, TUserRole } from '../db/repositories/users.repository.ts';
+import type { TSessionRow } from '../db/repositories/users.repository.ts';
 
 /** The logged-in caller of a request, as the session middleware found it. */
 export type TPrincipal = TSessionRow & { tokenHash: string };
-
-/** Roles that read the registry without any limit of jurisdiction. */
-const NATIONWIDE_ROLES: readonly TUserRole[] = ['auditor', 'admin'];
 
 /**
  * The part of the registry a caller may see. Regulators and inspectors: their region ('100000' is
@@ -29,11 +26,6 @@ export function registryScopeOf(principal: TPrincipal): TRegistryScope {
     default:
       return assertUnreachable(principal.role);
   }
-}
-
-/** True when the role sees the whole registry whatever its scope columns say. */
-export function isNationwideRole(role: TUserRole): boolean {
-  return NATIONWIDE_ROLES.includes(role);
 }
 
 /** Makes a `switch` over a union fail to compile when a member is not handled. */
