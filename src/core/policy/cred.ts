@@ -5,6 +5,7 @@
 
 import { addDays, addMonths, addWorkingDays, addYears, holdsOn, maxDate, yearOf } from './dates.ts';
 import type { TCreditEntryFact, TCreditGround, TPenaltyFact } from './facts.ts';
+import { memo } from './helpers.ts';
 import type {
   TFactValue,
   TFindingDraft,
@@ -62,7 +63,11 @@ function isMinorPenalty(p: TPenaltyFact, majorFine: number): boolean {
  * The abnormal-list grounds standing on `asOf`. A curable ground stands while not cured; a penalty
  * stands for the automatic-removal period (after it a listing would have to be removed anyway).
  */
-export function abnormalGrounds(context: TRuleContext): TCreditGroundHit[] {
+export function abnormalGrounds(context: TRuleContext): readonly TCreditGroundHit[] {
+  return memo(context, 'abnormalGrounds', () => findAbnormalGrounds(context));
+}
+
+function findAbnormalGrounds(context: TRuleContext): TCreditGroundHit[] {
   const { facts, asOf, params } = context;
   const { cred } = params;
   const hits: TCreditGroundHit[] = [];
@@ -70,11 +75,12 @@ export function abnormalGrounds(context: TRuleContext): TCreditGroundHit[] {
   const registeredYear =
     facts.association.registeredOn === null ? null : yearOf(facts.association.registeredOn);
   const firstYear = Math.max(cred.annualReportFirstYear, registeredYear ?? cred.annualReportFirstYear);
-  const reports = new Map(facts.annualReports.map((r) => [r.year, r]));
+
   for (let year = firstYear; year < yearOf(asOf); year += 1) {
     const deadline = `${year + 1}-${cred.annualReportDeadline}`;
     if (deadline >= asOf) continue;
-    const filedOn = reports.get(year)?.filedOn ?? null;
+    let filedOn: string | null = null;
+    for (const report of facts.annualReports) if (report.year === year) filedOn = report.filedOn;
     if (filedOn !== null && filedOn <= deadline) continue;
     if (filedOn !== null && filedOn <= asOf) continue;
     hits.push({
@@ -139,7 +145,11 @@ export function abnormalGrounds(context: TRuleContext): TCreditGroundHit[] {
 }
 
 /** The serious-list grounds standing on `asOf`. */
-export function seriousGrounds(context: TRuleContext): TCreditGroundHit[] {
+export function seriousGrounds(context: TRuleContext): readonly TCreditGroundHit[] {
+  return memo(context, 'seriousGrounds', () => findSeriousGrounds(context));
+}
+
+function findSeriousGrounds(context: TRuleContext): TCreditGroundHit[] {
   const { facts, asOf, params } = context;
   const { cred } = params;
   const hits: TCreditGroundHit[] = [];

@@ -70,3 +70,15 @@ describe('working days', () => {
     expect(plain.isWorkingDay('2025-04-28')).toBe(true);
   });
 });
+
+describe('integer date arithmetic', () => {
+  it('agrees with the platform calendar on every day from 1600 to 2400', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -135_000, max: 157_000 }), (day) => {
+        const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        return fromDayNumber(day) === iso && toDayNumber(iso) === day && isIsoDate(iso);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

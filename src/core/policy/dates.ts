@@ -9,22 +9,58 @@
 
 export type TDate = string;
 
-const DAY_MS = 86_400_000;
+/** Digits of a fixed-width field, read without allocating substrings. */
+function digits(date: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i += 1) value = value * 10 + (date.charCodeAt(i) - 48);
+  return value;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (integer arithmetic, no Date objects). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function format(year: number, month: number, day: number): TDate {
+  const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
+  return `${y}-${pad2(month)}-${pad2(day)}`;
+}
 
 /** Days since 1970-01-01 of an ISO date. */
 export function toDayNumber(date: TDate): number {
-  return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
+  return daysFromCivil(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10));
 }
 
 /** The ISO date of a day number. */
 export function fromDayNumber(day: number): TDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 /** True for a well-formed, existing calendar date `YYYY-MM-DD`. */
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return fromDayNumber(toDayNumber(value)) === value;
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(digits(value, 0, 4), month);
 }
 
 /** `date` plus `days` calendar days (negative to go back). */
@@ -32,21 +68,19 @@ export function addDays(date: TDate, days: number): TDate {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1] ?? 31;
 }
 
 /** `date` plus `months` months, clamped to the month's last day (Civil Code art. 202). */
 export function addMonths(date: TDate, months: number): TDate {
-  const total = +date.slice(0, 4) * 12 + (+date.slice(5, 7) - 1) + months;
+  const total = digits(date, 0, 4) * 12 + (digits(date, 5, 7) - 1) + months;
   const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const day = Math.min(+date.slice(8, 10), daysInMonth(year, month));
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+  const month = total - year * 12 + 1;
+  return format(year, month, Math.min(digits(date, 8, 10), daysInMonth(year, month)));
 }
 
 /** `date` plus `years` years; 29 February becomes 28 February in a common year (Civil Code art. 202). */
@@ -61,7 +95,7 @@ export function maxDate(a: TDate, b: TDate): TDate {
 
 /** The calendar year of a date. */
 export function yearOf(date: TDate): number {
-  return +date.slice(0, 4);
+  return digits(date, 0, 4);
 }
 
 /** Whole years from `from` to `to` (age on `to` of someone born on `from`). */

@@ -87,6 +87,7 @@ export function evaluate({ pack, facts, asOf, calendar, rules = RULES }: Evaluat
     scope,
     decoupledOn,
     earlier: findings,
+    cache: new Map(),
   };
   for (const rule of rules) {
     if (!pack.rules[rule.id]) continue;

@@ -2,6 +2,7 @@
 
 import { holdsOn } from './dates.ts';
 import type { TDuesDecisionFact, TFeeCategory, TFeeItemFact } from './facts.ts';
+import { memo } from './helpers.ts';
 import type { TRatio } from './packs.ts';
 import type {
   TFactValue,
@@ -39,8 +40,10 @@ const CATEGORY_NAMES: Readonly<Record<TFeeCategory, { zh: string; en: string }>>
   other: { zh: '其他收费', en: 'other fee' },
 };
 
-function activeFees({ facts, asOf }: TRuleContext): TFeeItemFact[] {
-  return facts.feeItems.filter((fee) => holdsOn(fee.startedOn, fee.endedOn, asOf));
+function activeFees(context: TRuleContext): readonly TFeeItemFact[] {
+  return memo(context, 'activeFees', () =>
+    context.facts.feeItems.filter((fee) => holdsOn(fee.startedOn, fee.endedOn, context.asOf)),
+  );
 }
 
 function feeFacts(context: TRuleContext, fee: TFeeItemFact): Record<string, TFactValue> {

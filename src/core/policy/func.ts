@@ -2,6 +2,7 @@
 
 import { holdsOn } from './dates.ts';
 import type { TFunctionFact, TFunctionKind, TFunctionOrigin } from './facts.ts';
+import { memo } from './helpers.ts';
 import type { TFindingDraft, TRuleContext, TRuleDefinition } from './types.ts';
 
 const PLAN_2015 = '《行业协会商会与行政机关脱钩总体方案》（2015）“职能分离”';
@@ -33,8 +34,10 @@ const ORIGIN_NAMES: Readonly<Record<TFunctionOrigin, { zh: string; en: string }>
   statutory_duty: { zh: '法定职责', en: 'statutory duty' },
 };
 
-function activeFunctions({ facts, asOf }: TRuleContext): TFunctionFact[] {
-  return facts.functions.filter((f) => holdsOn(f.startedOn, f.endedOn, asOf));
+function activeFunctions(context: TRuleContext): readonly TFunctionFact[] {
+  return memo(context, 'activeFunctions', () =>
+    context.facts.functions.filter((f) => holdsOn(f.startedOn, f.endedOn, context.asOf)),
+  );
 }
 
 function functionFacts(context: TRuleContext, fn: TFunctionFact) {

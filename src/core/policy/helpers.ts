@@ -24,15 +24,34 @@ export function formatValue(value: TFactValue, language: 'zh' | 'en'): string {
   return value;
 }
 
+/** A template split once into literal text (even indexes) and placeholder names (odd indexes). */
+const compiled = new Map<string, readonly string[]>();
+
+function compile(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 /**
  * Fill `{name}` placeholders from the facts. A placeholder without a fact is a programming error of
- * the rule and throws, so a test of the rule catches it.
+ * the rule and throws, so a test of the rule catches it. Templates are compiled once: screening
+ * fills millions of them.
  */
 export function fillTemplate(template: string, facts: TFindingFacts, language: 'zh' | 'en'): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    if (!(key in facts)) throw new Error(`Template placeholder {${key}} has no fact`);
-    return formatValue(facts[key] ?? null, language);
-  });
+  const parts = compile(template);
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const key = parts[i] as string;
+    const value = facts[key];
+    if (value === undefined) throw new Error(`Template placeholder {${key}} has no fact`);
+    text += typeof value === 'string' ? value : formatValue(value, language);
+    text += parts[i + 1] ?? '';
+  }
+  return text;
 }
 
 /** The placeholders of a template, for the catalog and its tests. */
@@ -78,9 +97,19 @@ export function separationApplies(context: TRuleContext): boolean {
   return context.facts.case === null || context.decoupledOn !== null;
 }
 
-/** Posts held on `asOf`. */
-export function postsHeldOn(posts: readonly TPostFact[], asOf: TDate): TPostFact[] {
-  return posts.filter((post) => holdsOn(post.startedOn, post.endedOn, asOf));
+/** A view of the facts computed once per evaluation and shared by the rules that need it. */
+export function memo<T>(context: TRuleContext, key: string, compute: () => T): T {
+  if (context.cache.has(key)) return context.cache.get(key) as T;
+  const value = compute();
+  context.cache.set(key, value);
+  return value;
+}
+
+/** Posts held on the evaluation date. */
+export function heldPosts(context: TRuleContext): readonly TPostFact[] {
+  return memo(context, 'heldPosts', () =>
+    context.facts.posts.filter((post) => holdsOn(post.startedOn, post.endedOn, context.asOf)),
+  );
 }
 
 /** The person's status as it stands on `asOf`: a retirement dated later has not happened yet. */

@@ -3,10 +3,11 @@
 import { addDays, addYears, holdsOn, maxDate } from './dates.ts';
 import type { TOfficialStatusFact, TPostFact } from './facts.ts';
 import {
+  heldPosts,
   isRetiredLeadingCadre,
+  memo,
   personFacts,
   personSeverity,
-  postsHeldOn,
   rankAtLeast,
   statusOn,
 } from './helpers.ts';
@@ -30,13 +31,17 @@ function approvalRef(post: TPostFact): string | null {
 }
 
 /** Posts held on `asOf` by retired leading cadres, with their status. */
-function retiredCadrePosts(context: TRuleContext): { post: TPostFact; status: TOfficialStatusFact }[] {
-  const result: { post: TPostFact; status: TOfficialStatusFact }[] = [];
-  for (const post of postsHeldOn(context.facts.posts, context.asOf)) {
-    const status = post.person.status;
-    if (isRetiredLeadingCadre(status, context.asOf, context.params)) result.push({ post, status });
-  }
-  return result;
+function retiredCadrePosts(
+  context: TRuleContext,
+): readonly { post: TPostFact; status: TOfficialStatusFact }[] {
+  return memo(context, 'retiredCadrePosts', () => {
+    const result: { post: TPostFact; status: TOfficialStatusFact }[] = [];
+    for (const post of heldPosts(context)) {
+      const status = post.person.status;
+      if (isRetiredLeadingCadre(status, context.asOf, context.params)) result.push({ post, status });
+    }
+    return result;
+  });
 }
 
 function postDraft(
@@ -105,7 +110,7 @@ export const PERS_RULES: readonly TRuleDefinition[] = [
       const { asOf, params } = context;
       const inScope = context.scope.outcome !== 'out';
       const drafts: TFindingDraft[] = [];
-      for (const post of postsHeldOn(context.facts.posts, asOf)) {
+      for (const post of heldPosts(context)) {
         const status = post.person.status;
         if (!status) continue;
         const current = statusOn(status, asOf);
@@ -488,7 +493,7 @@ export const PERS_RULES: readonly TRuleDefinition[] = [
     check(context) {
       const { facts, asOf, params } = context;
       const drafts: TFindingDraft[] = [];
-      for (const post of postsHeldOn(facts.posts, asOf)) {
+      for (const post of heldPosts(context)) {
         const status = post.person.status;
         if (!status || post.recommendedByOrganCode === null) continue;
         const organ = facts.organs.byCode.get(post.recommendedByOrganCode);

@@ -150,6 +150,8 @@ export type TRuleContext = {
   decoupledOn: TDate | null;
   /** Findings of the rules evaluated before this one (CASE-3 reads them). */
   earlier: readonly TFinding[];
+  /** Views of the facts several rules share, computed once per evaluation (see `memo`). */
+  cache: Map<string, unknown>;
 };
 
 export type TTemplate = { zh: string; en: string };
