@@ -19,8 +19,10 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 250);
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const result = await writeDatasetFiles({ seed, scale, outDir });
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
 clearInterval(sampler);
 peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
@@ -29,4 +31,6 @@ for (const [file, rows] of Object.entries(result.rows)) console.log(`${file.padE
 console.log(`planted cases          ${result.truth.planted.length}`);
 console.log(`seconds                ${seconds.toFixed(1)}`);
 console.log(`rows per second        ${Math.round(totalRows / seconds)}`);
+// On a shared machine wall time depends on the neighbours; CPU time is what the generator costs.
+console.log(`CPU seconds            ${((cpu.user + cpu.system) / 1e6).toFixed(1)}`);
 console.log(`peak RSS (MB)          ${Math.round(peakRss / 2 ** 20)}`);
