@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Handler } from 'hono';
 
@@ -36,7 +36,8 @@ function fileResponse(path: string, cacheControl: string): Response {
  * links such as `/public/associations/…`. Paths never leave `dir`.
  */
 export function webAppHandler(dir: string): Handler {
-  const root = normalize(dir);
+  // resolve() drops a trailing separator, which would otherwise make every file look outside the root.
+  const root = resolve(dir);
   const index = join(root, 'index.html');
   return (c) => {
     let relative: string;

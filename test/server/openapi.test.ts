@@ -86,6 +86,12 @@ describe('web app', () => {
     }
   });
 
+  it('serves the same files when the folder is given with a trailing separator', async () => {
+    const withSlash = createTestApp(db, testProtector(), { webDistDir: `${webDir}/` });
+    expect((await withSlash.request('/assets/app-1234.js')).status).toBe(200);
+    expect((await withSlash.request('/public')).status).toBe(200);
+  });
+
   it('does not serve files outside the build folder', async () => {
     const response = await app.request('/..%2f..%2fetc%2fpasswd');
     expect(response.status).toBe(404);
