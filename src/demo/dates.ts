@@ -12,6 +12,7 @@ function format(time: number): TIsoDate {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** The date `days` days later (earlier when negative). */
 export function addDays(date: TIsoDate, days: number): TIsoDate {
   return format(parse(date) + days * DAY);
 }
@@ -23,12 +24,14 @@ export function addYears(date: TIsoDate, years: number): TIsoDate {
   return format(d.getTime());
 }
 
+/** Same day `months` later; a day the month lacks rolls into the next month. */
 export function addMonths(date: TIsoDate, months: number): TIsoDate {
   const d = new Date(parse(date));
   d.setUTCMonth(d.getUTCMonth() + months);
   return format(d.getTime());
 }
 
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: TIsoDate, to: TIsoDate): number {
   return Math.round((parse(to) - parse(from)) / DAY);
 }
@@ -46,10 +49,12 @@ export function ageOn(birthDate: TIsoDate, on: TIsoDate): number {
   return age;
 }
 
+/** The earlier of two dates. */
 export function minDate(a: TIsoDate, b: TIsoDate): TIsoDate {
   return a < b ? a : b;
 }
 
+/** The later of two dates. */
 export function maxDate(a: TIsoDate, b: TIsoDate): TIsoDate {
   return a > b ? a : b;
 }

@@ -224,6 +224,7 @@ export function drawGivenName(rng: Rng, sex: TSex, birthYear: number): string {
   return first + rng.pick(pools[1]);
 }
 
+/** A surname drawn by its share of the population. */
 export function drawSurname(rng: Rng): string {
   return drawWeighted(rng, SURNAMES);
 }

@@ -77,6 +77,7 @@ export function createRng(seed: number, label = ''): Rng {
  */
 export type WeightedTable<T> = { items: readonly T[]; cumulative: Float64Array; total: number };
 
+/** Builds a table for `drawWeighted` from (item, weight) pairs; weights must be positive. */
 export function weightedTable<T>(entries: readonly (readonly [T, number])[]): WeightedTable<T> {
   const cumulative = new Float64Array(entries.length);
   let total = 0;
@@ -88,6 +89,7 @@ export function weightedTable<T>(entries: readonly (readonly [T, number])[]): We
   return { items: entries.map(([item]) => item), cumulative, total };
 }
 
+/** One item of `table`, drawn with probability proportional to its weight. */
 export function drawWeighted<T>(rng: Rng, table: WeightedTable<T>): T {
   const target = rng.next() * table.total;
   let lo = 0;

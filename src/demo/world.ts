@@ -75,10 +75,6 @@ export function normaliseBankAccount(account: string): string {
   return account.replace(/\D/g, '');
 }
 
-export function provinceNameOf(world: TWorld, code2: string): string {
-  return world.provinceByCode2.get(code2)!.name;
-}
-
 /** Where a county lies, written as an address prefix: 广东省佛山市顺德区, 北京市朝阳区. */
 export function countyAddressPrefix(world: TWorld, countyIndex: number): string {
   const county = world.counties[countyIndex]!;
@@ -88,10 +84,12 @@ export function countyAddressPrefix(world: TWorld, countyIndex: number): string 
   return `${province.name}${prefecture}${county.name}`;
 }
 
+/** The telephone area code of a county: its city's where known, else its provincial capital's. */
 export function areaCodeOf(countyCode: string): string {
   return CITY_AREA_CODES[countyCode.slice(0, 4)] ?? CAPITAL_AREA_CODES[countyCode.slice(0, 2)] ?? '010';
 }
 
+/** A street address under `prefix`, sometimes with a building and floor or a room. */
 export function drawStreetAddress(rng: Rng, prefix: string): string {
   const base = `${prefix}${rng.pick(ROADS)}${rng.int(1, 899)}号`;
   const roll = rng.next();
@@ -101,12 +99,14 @@ export function drawStreetAddress(rng: Rng, prefix: string): string {
   return base;
 }
 
+/** A landline number with the county's area code, written `area-number`. */
 export function drawPhone(rng: Rng, countyCode: string): string {
   return `${areaCodeOf(countyCode)}-${rng.int(2, 8)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`;
 }
 
 const BANK_PREFIXES = ['0200', '1100', '4400', '3100', '1210', '7551', '6105'];
 
+/** A 19-digit account number with a bank's prefix. */
 export function drawBankAccount(rng: Rng): string {
   const body = `${String(rng.int(0, 99_999_999)).padStart(8, '0')}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`;
   return `${rng.pick(BANK_PREFIXES)}${body}`;
