@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY, formatDate, formatDateRange, formatNumber, formatYuan, orEmpty } from './format.ts';
+import {
+  EMPTY,
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatNumber,
+  formatYuan,
+  orEmpty,
+} from './format.ts';
 
 describe('formatDate', () => {
   it('keeps an API date as it is, without shifting it across time zones', () => {
@@ -15,6 +23,17 @@ describe('formatDate', () => {
     expect(formatDate(null)).toBe(EMPTY);
     expect(formatDate('')).toBe(EMPTY);
     expect(formatDate('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows a timestamp as local date and time to the second', () => {
+    const local = new Date(2026, 10, 26, 9, 5, 7);
+    expect(formatDateTime(local.toISOString())).toBe('2026-11-26 09:05:07');
+  });
+
+  it('shows an em dash for a missing timestamp', () => {
+    expect(formatDateTime(null)).toBe(EMPTY);
   });
 });
 

@@ -23,6 +23,15 @@ export function formatDate(value: string | null | undefined): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** A timestamp as local `YYYY-MM-DD HH:mm:ss`, for audit events and other moments rather than days. */
+export function formatDateTime(value: string | null | undefined): string {
+  if (!value) return EMPTY;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  return `${formatDate(date.toISOString())} ${time}`;
+}
+
 /** A date range such as `2015-11-01 – 2019-06-30`, or `2015-11-01 – 至今` while still running. */
 export function formatDateRange(startedOn: string | null, endedOn: string | null, current: string): string {
   return `${formatDate(startedOn)} – ${endedOn ? formatDate(endedOn) : current}`;

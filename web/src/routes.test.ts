@@ -31,6 +31,14 @@ describe('route table as access map', () => {
   });
 });
 
+describe('audit log access', () => {
+  it('shows the audit log to auditors and admins only', () => {
+    const audit = appRoutes.find((route) => route.path === '/audit')!;
+    const allowed = ROLES.filter((role) => canAccess(audit, role));
+    expect(allowed).toEqual(['auditor', 'admin']);
+  });
+});
+
 describe('selectedMenuPath', () => {
   it('selects the list entry on its detail pages', () => {
     expect(selectedMenuPath('/registry/51100000500000000X')).toBe('/registry');

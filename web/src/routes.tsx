@@ -1,4 +1,4 @@
-import { ApartmentOutlined, DatabaseOutlined, HomeOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import { ROLES, type TRole } from './api/types.ts';
 import type { TMessageId } from './i18n/index.ts';
@@ -13,6 +13,9 @@ const AssociationDetailPage = lazy(() =>
 );
 const OrganListPage = lazy(() =>
   import('./pages/organs/OrganListPage.tsx').then((m) => ({ default: m.OrganListPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('./pages/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
 );
 
 /**
@@ -55,6 +58,13 @@ export const appRoutes: readonly TAppRoute[] = [
     icon: <ApartmentOutlined />,
     roles: ['regulator', 'organ', 'inspector', 'auditor', 'admin'],
     element: <OrganListPage />,
+  },
+  {
+    path: '/audit',
+    titleId: 'menu.audit',
+    icon: <AuditOutlined />,
+    roles: ['auditor', 'admin'],
+    element: <AuditLogPage />,
   },
 ];
 

@@ -218,4 +218,16 @@ export type TPublicAssociationResponse = {
   formerOrgans: TFormerOrgan[];
 };
 
+/** One event of the hash-chained audit log, newest first in lists. */
+export type TAuditEvent = {
+  seq: number;
+  at: string;
+  actorId: number | null;
+  actorLabel: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  detail: Record<string, unknown>;
+};
+
 export type TApiErrorBody = { error: { code: string; message: string } };

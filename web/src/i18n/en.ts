@@ -22,6 +22,7 @@ export const en: Record<TMessageId, string> = {
   'menu.registry': 'Registry',
   'menu.registry.detail': 'Association',
   'menu.organs': 'Organs',
+  'menu.audit': 'Audit log',
   'menu.public': 'Public search',
 
   'role.regulator': 'Regulator',
@@ -178,6 +179,15 @@ export const en: Record<TMessageId, string> = {
   'organs.title': 'Organs',
   'organs.search.placeholder': 'Search by organ name or code',
   'organs.total': '{{total}} organs',
+
+  'audit.title': 'Audit log',
+  'audit.seq': 'No.',
+  'audit.at': 'Time',
+  'audit.actor': 'Actor',
+  'audit.action': 'Action',
+  'audit.entity': 'Record',
+  'audit.detail': 'Detail',
+  'audit.total': '{{total}} events',
 
   'public.title': 'Public search',
   'public.subtitle':

@@ -22,6 +22,7 @@ export const zhCN = {
   'menu.registry': '协会登记',
   'menu.registry.detail': '协会详情',
   'menu.organs': '行政机关',
+  'menu.audit': '审计日志',
   'menu.public': '公开查询',
 
   'role.regulator': '监管部门',
@@ -177,6 +178,15 @@ export const zhCN = {
   'organs.title': '行政机关',
   'organs.search.placeholder': '按机关名称或代码搜索',
   'organs.total': '共 {{total}} 个',
+
+  'audit.title': '审计日志',
+  'audit.seq': '序号',
+  'audit.at': '时间',
+  'audit.actor': '操作人',
+  'audit.action': '操作',
+  'audit.entity': '对象',
+  'audit.detail': '详情',
+  'audit.total': '共 {{total}} 条',
 
   'public.title': '公开查询',
   'public.subtitle': '查询行业协会商会的登记信息及脱钩前的主办、主管单位',
