@@ -1,5 +1,5 @@
 import { createMatcher, type TMatchParameters } from './match.ts';
-import { createOrganResolver } from './organs.ts';
+import { createOrganResolver, type TOrganResolver } from './organs.ts';
 import { createRosterIndexBuilder, type TRosterIndex } from './roster-index.ts';
 import type { TLinkRow, TMatchDecision, TOrganRow, TPostRow, TReviewDecision, TRosterRow } from './types.ts';
 
@@ -26,6 +26,37 @@ export type RunMatchingOptions = {
   onIndexed?: (index: TRosterIndex) => void;
 };
 
+type IndexRostersOptions = {
+  key: Uint8Array;
+  rosters: TRows<TRosterRow>[];
+  today: string;
+  resolver: TOrganResolver;
+  expectedRosterSize?: number;
+  reviewedRecordKeys: ReadonlySet<string>;
+};
+
+/** Builds the index in its own scope, so the builder's cache of names in clear is freed before matching. */
+async function indexRosters({
+  key,
+  rosters,
+  today,
+  resolver,
+  expectedRosterSize,
+  reviewedRecordKeys,
+}: IndexRostersOptions): Promise<TRosterIndex> {
+  const builder = createRosterIndexBuilder({
+    key,
+    organs: resolver,
+    today,
+    expectedSize: expectedRosterSize,
+    reviewedRecordKeys,
+  });
+  for (const roster of rosters) {
+    for await (const row of roster) builder.add(row);
+  }
+  return builder.finish();
+}
+
 /**
  * Screens posts against rosters: streams every roster into the keyed index, then yields one decision
  * per post (match, possible or no_match, with the reasons). Nothing here touches a database or a
@@ -46,17 +77,14 @@ export async function* runMatching({
   const organList = [...organs];
   const resolver = createOrganResolver(organList);
   const reviewList = [...reviews];
-  const builder = createRosterIndexBuilder({
+  const index = await indexRosters({
     key,
-    organs: resolver,
+    rosters,
     today,
-    expectedSize: expectedRosterSize,
+    resolver,
+    expectedRosterSize,
     reviewedRecordKeys: new Set(reviewList.filter((r) => r.verdict === 'confirmed').map((r) => r.recordKey)),
   });
-  for (const roster of rosters) {
-    for await (const row of roster) builder.add(row);
-  }
-  const index = builder.finish();
   onIndexed?.(index);
   const associationOrgans = new Map<string, string[]>();
   for (const link of links) {
