@@ -1,17 +1,34 @@
 /**
  * Times loading the demo dataset into a fresh database, first load and the no-op second load, split
- * into generation and the database transaction. PGlite in memory by default; PostgreSQL when a URL is
- * given.
+ * into generation and the database transaction. PGlite in memory by default; with a PostgreSQL server
+ * URL, a scratch database is created on that server and dropped afterwards.
  *
- *   npx tsx bench/data/load-demo.ts [postgres-url]
+ *   npx tsx bench/data/load-demo.ts [postgres-server-url]
  */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { openDatabase } from '../../src/db/database.ts';
 import { generateDataset } from '../../src/demo/dataset.ts';
 import { loadDemoDataset } from '../../src/demo/load.ts';
 import { createPersonalDataProtector } from '../../src/security/personal-data.ts';
 
-const url = process.argv[2];
-const db = url ? await openDatabase({ kind: 'postgres', url }) : await openDatabase({ kind: 'pglite' });
+const serverUrl = process.argv[2];
+const scratch = `tuogou_bench_${randomBytes(6).toString('hex')}`;
+const admin = async (sql: string) => {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+};
+let db: Awaited<ReturnType<typeof openDatabase>>;
+if (serverUrl) {
+  await admin(`CREATE DATABASE ${scratch}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${scratch}`;
+  db = await openDatabase({ kind: 'postgres', url: url.toString() });
+} else {
+  db = await openDatabase({ kind: 'pglite' });
+}
 const protector = createPersonalDataProtector('ef'.repeat(32));
 
 let started = performance.now();
@@ -27,6 +44,7 @@ started = performance.now();
 const second = await loadDemoDataset({ db, protector, scale: 'demo', seed: 2015 });
 const secondSeconds = (performance.now() - started) / 1000;
 await db.close();
+if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
 
 console.log(`database               ${db.kind}`);
 console.log(`generate (s)           ${generateSeconds.toFixed(1)} (${rows} post and roster rows)`);
