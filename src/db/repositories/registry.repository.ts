@@ -29,7 +29,8 @@ export class MissingReferenceError extends Error {
   }
 }
 
-type TColumn<R> = { name: string; type: string; value: (row: R) => unknown };
+/** One input column of a bulk upsert: its alias, its SQL array element type and how to read it. */
+export type TColumn<R> = { name: string; type: string; value: (row: R) => unknown };
 
 const CHUNK = 5_000;
 
@@ -45,7 +46,7 @@ function addCounts(a: UpsertCounts, b: UpsertCounts): UpsertCounts {
  * Upserts rows given as parallel arrays. `source` may join the unnest alias `u` to other tables to turn
  * natural keys into ids; `select` lists the expressions inserted, in `columns` order of the target.
  */
-async function bulkUpsert<R>(
+export async function bulkUpsert<R>(
   tx: Queryable,
   options: {
     table: string;
@@ -111,7 +112,7 @@ async function missingKeys(
  * Database ids of records by natural key, in one indexed lookup; throws for a key found nowhere.
  * Resolving ids up front keeps the bulk inserts free of joins, whose plans degrade as tables grow.
  */
-async function idsByKey(
+export async function idsByKey(
   tx: Queryable,
   table: 'associations' | 'organs',
   keys: (string | null | undefined)[],

@@ -1,0 +1,437 @@
+import type { TFindingStatus } from '../../core/findings/workflow.ts';
+import type { TFinding } from '../../core/policy/types.ts';
+import type { Queryable } from '../database.ts';
+import { regionCodeRange, type TRegistryScope } from './registry-read.repository.ts';
+
+/**
+ * Screening runs, their findings and the findings' workflow events. Findings are keyed by their
+ * fingerprint: a run upserts what it found (new ones inserted, persisting ones get the run as last
+ * seen) and marks as resolved the earlier findings of its associations that it no longer found.
+ */
+
+export type TRunStatus = 'running' | 'completed' | 'failed';
+
+export type TRunCounts = {
+  associations: number;
+  findings: number;
+  newFindings: number;
+  persistingFindings: number;
+  resolvedFindings: number;
+};
+
+export type TScreeningRunRow = TRunCounts & {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  asOf: string;
+  scope: Record<string, unknown>;
+  status: TRunStatus;
+  actorLabel: string;
+  error: string | null;
+};
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+function regionPredicate(column: string, code: string, p: Params): string {
+  const range = regionCodeRange(code);
+  if (!range) return 'TRUE';
+  return `(${column} BETWEEN ${p.add(range.low)} AND ${p.add(range.high)})`;
+}
+
+function organSubtreeSql(seed: string): string {
+  return `(WITH RECURSIVE sub(id) AS (
+            SELECT id FROM organs WHERE ${seed}
+            UNION SELECT c.id FROM organs AS c JOIN sub ON c.parent_id = sub.id)
+          SELECT id FROM sub)`;
+}
+
+/** SQL predicate on `a` (associations) for a jurisdiction, as the registry reads it. */
+export function associationScopeSql(scope: TRegistryScope, p: { add(value: unknown): string }): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'region':
+      return regionPredicate('a.region_code', scope.regionCode, p as Params);
+    case 'organ':
+      return `a.id IN (SELECT l.association_id FROM organ_links AS l
+                       WHERE l.organ_id IN ${organSubtreeSql(`id = ${p.add(scope.organId)}`)})`;
+    case 'association':
+      return `a.id = ${p.add(scope.associationId)}`;
+    default: {
+      const never: never = scope;
+      throw new Error(`unhandled scope ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Database ids of the associations in a jurisdiction, ascending. */
+export async function listAssociationIds(q: Queryable, scope: TRegistryScope): Promise<number[]> {
+  const p = new Params();
+  const { rows } = await q.query<{ id: number }>(
+    `SELECT a.id FROM associations AS a WHERE ${associationScopeSql(scope, p)} ORDER BY a.id`,
+    p.values,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+const RUN_COLUMNS = `id, started_at AS "startedAt", finished_at AS "finishedAt", as_of AS "asOf", scope, status,
+  actor_label AS "actorLabel", associations, findings, new_findings AS "newFindings",
+  persisting_findings AS "persistingFindings", resolved_findings AS "resolvedFindings", error`;
+
+/** Starts a run row (status `running`) and returns its id. */
+export async function insertRun(
+  q: Queryable,
+  options: { asOf: string; scope: TRegistryScope; actorLabel: string; startedAt: string },
+): Promise<number> {
+  const { rows } = await q.query<{ id: number }>(
+    `INSERT INTO screening_runs (started_at, as_of, scope, status, actor_label)
+     VALUES ($1, $2, $3::jsonb, 'running', $4) RETURNING id`,
+    [options.startedAt, options.asOf, JSON.stringify(options.scope), options.actorLabel],
+  );
+  return Number(rows[0]!.id);
+}
+
+/** Closes a run with its status and counts. */
+export async function finishRun(
+  q: Queryable,
+  options: { id: number; status: TRunStatus; counts: TRunCounts; error?: string | null },
+): Promise<void> {
+  const { counts } = options;
+  await q.query(
+    `UPDATE screening_runs SET status = $2, finished_at = now(), associations = $3, findings = $4,
+       new_findings = $5, persisting_findings = $6, resolved_findings = $7, error = $8
+     WHERE id = $1`,
+    [
+      options.id,
+      options.status,
+      counts.associations,
+      counts.findings,
+      counts.newFindings,
+      counts.persistingFindings,
+      counts.resolvedFindings,
+      options.error ?? null,
+    ],
+  );
+}
+
+/** Records a run that failed, with nothing of it kept but the record of its failure. */
+export async function insertFailedRun(
+  q: Queryable,
+  options: { asOf: string; scope: TRegistryScope; actorLabel: string; startedAt: string; error: string },
+): Promise<number> {
+  const { rows } = await q.query<{ id: number }>(
+    `INSERT INTO screening_runs (started_at, finished_at, as_of, scope, status, actor_label, error)
+     VALUES ($1, now(), $2, $3::jsonb, 'failed', $4, $5) RETURNING id`,
+    [options.startedAt, options.asOf, JSON.stringify(options.scope), options.actorLabel, options.error],
+  );
+  return Number(rows[0]!.id);
+}
+
+/** Runs, newest first. */
+export async function listRuns(
+  q: Queryable,
+  options: { page: number; pageSize: number },
+): Promise<{ rows: TScreeningRunRow[]; total: number }> {
+  const { rows } = await q.query<TScreeningRunRow>(
+    `SELECT ${RUN_COLUMNS} FROM screening_runs ORDER BY id DESC LIMIT $1 OFFSET $2`,
+    [options.pageSize, (options.page - 1) * options.pageSize],
+  );
+  const total = await q.query<{ n: number }>('SELECT count(*) AS n FROM screening_runs');
+  return { rows: rows.map(normaliseRun), total: Number(total.rows[0]!.n) };
+}
+
+/** One run by id. */
+export async function findRun(q: Queryable, id: number): Promise<TScreeningRunRow | undefined> {
+  const { rows } = await q.query<TScreeningRunRow>(`SELECT ${RUN_COLUMNS} FROM screening_runs WHERE id = $1`, [id]);
+  return rows[0] ? normaliseRun(rows[0]) : undefined;
+}
+
+function normaliseRun(row: TScreeningRunRow): TScreeningRunRow {
+  return { ...row, id: Number(row.id) };
+}
+
+/** A finding of the engine with the database id of its association. */
+export type TFindingToStore = { associationId: number; finding: TFinding };
+
+const STORE_CHUNK = 5_000;
+
+/**
+ * Upserts the findings of a run by fingerprint: new ones are inserted as `open` with the run as first
+ * and last seen; ones already stored get the run as last seen, the current wording and facts, and lose
+ * any earlier resolution. Returns how many were new and how many persisted.
+ */
+export async function storeFindings(
+  tx: Queryable,
+  options: { runId: number; asOf: string; items: readonly TFindingToStore[] },
+): Promise<{ inserted: number; persisting: number }> {
+  let inserted = 0;
+  let persisting = 0;
+  const sql = `
+    INSERT INTO findings AS t (fingerprint, rule_id, family, severity, pack_id, pack_version, association_id,
+      subject_type, subject_id, aspect, facts, clause, explanation_zh, explanation_en, arisen_on, due_on,
+      first_seen_run_id, first_seen_on, last_seen_run_id, last_seen_on)
+    SELECT u.fingerprint, u.rule_id, u.family, u.severity, u.pack_id, u.pack_version, u.association_id,
+      u.subject_type, u.subject_id, u.aspect, u.facts::jsonb, u.clause, u.explanation_zh, u.explanation_en,
+      u.arisen_on, u.due_on, $17, $18, $17, $18
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+      $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::date[],
+      $16::date[])
+      AS u(fingerprint, rule_id, family, severity, pack_id, pack_version, association_id, subject_type,
+           subject_id, aspect, facts, clause, explanation_zh, explanation_en, arisen_on, due_on)
+    ON CONFLICT (fingerprint) DO UPDATE SET
+      severity = EXCLUDED.severity, pack_id = EXCLUDED.pack_id, pack_version = EXCLUDED.pack_version,
+      facts = EXCLUDED.facts, clause = EXCLUDED.clause, explanation_zh = EXCLUDED.explanation_zh,
+      explanation_en = EXCLUDED.explanation_en, arisen_on = EXCLUDED.arisen_on, due_on = EXCLUDED.due_on,
+      last_seen_run_id = EXCLUDED.last_seen_run_id, last_seen_on = EXCLUDED.last_seen_on,
+      resolved_run_id = NULL, resolved_on = NULL, updated_at = now()
+    RETURNING (xmax::text = '0') AS inserted`;
+  for (let start = 0; start < options.items.length; start += STORE_CHUNK) {
+    const chunk = options.items.slice(start, start + STORE_CHUNK);
+    const f = chunk.map((item) => item.finding);
+    const { rows } = await tx.query<{ inserted: boolean }>(sql, [
+      f.map((x) => x.fingerprint),
+      f.map((x) => x.ruleId),
+      f.map((x) => x.family),
+      f.map((x) => x.severity),
+      f.map((x) => x.packId),
+      f.map((x) => x.packVersion),
+      chunk.map((item) => item.associationId),
+      f.map((x) => x.subject.type),
+      f.map((x) => x.subject.id),
+      f.map((x) => x.aspect),
+      f.map((x) => JSON.stringify(x.facts)),
+      f.map((x) => x.clause),
+      f.map((x) => x.explanationZh),
+      f.map((x) => x.explanationEn),
+      f.map((x) => x.arisenOn),
+      f.map((x) => x.dueOn),
+      options.runId,
+      options.asOf,
+    ]);
+    const added = rows.filter((r) => r.inserted).length;
+    inserted += added;
+    persisting += rows.length - added;
+  }
+  return { inserted, persisting };
+}
+
+/**
+ * Marks as resolved the unresolved findings of the run's associations that the run did not see.
+ * `associationIds` `null` means every association (a run over the whole registry).
+ */
+export async function resolveUnseen(
+  tx: Queryable,
+  options: { runId: number; asOf: string; associationIds: readonly number[] | null },
+): Promise<number> {
+  const { rows } = await tx.query<{ n: number }>(
+    `WITH resolved AS (
+       UPDATE findings SET resolved_run_id = $1, resolved_on = $2, updated_at = now()
+       WHERE resolved_run_id IS NULL AND last_seen_run_id <> $1
+         ${options.associationIds === null ? '' : 'AND association_id = ANY($3::bigint[])'}
+       RETURNING 1)
+     SELECT count(*) AS n FROM resolved`,
+    options.associationIds === null
+      ? [options.runId, options.asOf]
+      : [options.runId, options.asOf, options.associationIds],
+  );
+  return Number(rows[0]!.n);
+}
+
+export type TFindingFilters = {
+  rule?: string;
+  family?: string;
+  severity?: string;
+  /** Organ code: findings of associations ever linked to it or a unit below it. */
+  organ?: string;
+  region?: string;
+  status?: TFindingStatus;
+  /** USCC of the association. */
+  association?: string;
+  /** Also list findings a later run no longer found. */
+  includeResolved?: boolean;
+};
+
+export type TFindingRow = {
+  id: number;
+  fingerprint: string;
+  ruleId: string;
+  family: string;
+  severity: string;
+  packId: string;
+  packVersion: string;
+  uscc: string;
+  associationName: string;
+  regionCode: string;
+  subjectType: string;
+  subjectId: string;
+  aspect: string | null;
+  facts: Record<string, unknown>;
+  clause: string;
+  explanationZh: string;
+  explanationEn: string;
+  arisenOn: string | null;
+  dueOn: string | null;
+  firstSeenRunId: number;
+  firstSeenOn: string;
+  lastSeenRunId: number;
+  lastSeenOn: string;
+  resolvedRunId: number | null;
+  resolvedOn: string | null;
+  status: TFindingStatus;
+  deadline: string | null;
+};
+
+const FINDING_COLUMNS = `f.id, f.fingerprint, f.rule_id AS "ruleId", f.family, f.severity, f.pack_id AS "packId",
+  f.pack_version AS "packVersion", a.uscc, a.name AS "associationName", a.region_code AS "regionCode",
+  f.subject_type AS "subjectType", f.subject_id AS "subjectId", f.aspect, f.facts, f.clause,
+  f.explanation_zh AS "explanationZh", f.explanation_en AS "explanationEn", f.arisen_on AS "arisenOn",
+  f.due_on AS "dueOn", f.first_seen_run_id AS "firstSeenRunId", f.first_seen_on AS "firstSeenOn",
+  f.last_seen_run_id AS "lastSeenRunId", f.last_seen_on AS "lastSeenOn", f.resolved_run_id AS "resolvedRunId",
+  f.resolved_on AS "resolvedOn", f.status, f.deadline`;
+
+function normaliseFinding(row: TFindingRow): TFindingRow {
+  return {
+    ...row,
+    id: Number(row.id),
+    uscc: row.uscc.trimEnd(),
+    regionCode: row.regionCode.trimEnd(),
+    facts: typeof row.facts === 'string' ? (JSON.parse(row.facts) as Record<string, unknown>) : row.facts,
+    firstSeenRunId: Number(row.firstSeenRunId),
+    lastSeenRunId: Number(row.lastSeenRunId),
+    resolvedRunId: row.resolvedRunId === null ? null : Number(row.resolvedRunId),
+  };
+}
+
+function findingWhere(scope: TRegistryScope, filters: TFindingFilters, p: Params): string {
+  const where = [associationScopeSql(scope, p)];
+  if (!filters.includeResolved) where.push('f.resolved_run_id IS NULL');
+  if (filters.rule) where.push(`f.rule_id = ${p.add(filters.rule)}`);
+  if (filters.family) where.push(`f.family = ${p.add(filters.family)}`);
+  if (filters.severity) where.push(`f.severity = ${p.add(filters.severity)}`);
+  if (filters.status) where.push(`f.status = ${p.add(filters.status)}`);
+  if (filters.association) where.push(`a.uscc = ${p.add(filters.association)}::bpchar`);
+  if (filters.region) where.push(regionPredicate('a.region_code', filters.region, p));
+  if (filters.organ)
+    where.push(`a.id IN (SELECT l.association_id FROM organ_links AS l
+                 WHERE l.organ_id IN ${organSubtreeSql(`code = ${p.add(filters.organ)}`)})`);
+  return where.join(' AND ');
+}
+
+/** One page of findings inside a jurisdiction, by association then rule. */
+export async function searchFindings(
+  q: Queryable,
+  options: { scope: TRegistryScope; filters: TFindingFilters; page: number; pageSize: number },
+): Promise<{ rows: TFindingRow[]; total: number }> {
+  const p = new Params();
+  const where = findingWhere(options.scope, options.filters, p);
+  const from = 'findings AS f JOIN associations AS a ON a.id = f.association_id';
+  const total = await q.query<{ n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`, p.values);
+  const limit = p.add(options.pageSize);
+  const offset = p.add((options.page - 1) * options.pageSize);
+  const { rows } = await q.query<TFindingRow>(
+    `SELECT ${FINDING_COLUMNS} FROM ${from} WHERE ${where} ORDER BY a.uscc, f.rule_id, f.id LIMIT ${limit} OFFSET ${offset}`,
+    p.values,
+  );
+  return { rows: rows.map(normaliseFinding), total: Number(total.rows[0]!.n) };
+}
+
+/** Every matching finding in batches (keyset by id), for exports. */
+export async function* streamFindings(
+  q: Queryable,
+  options: { scope: TRegistryScope; filters: TFindingFilters; batchSize?: number },
+): AsyncGenerator<TFindingRow[]> {
+  let after = 0;
+  const size = options.batchSize ?? 2_000;
+  for (;;) {
+    const p = new Params();
+    const where = findingWhere(options.scope, options.filters, p);
+    const { rows } = await q.query<TFindingRow>(
+      `SELECT ${FINDING_COLUMNS} FROM findings AS f JOIN associations AS a ON a.id = f.association_id
+       WHERE ${where} AND f.id > ${p.add(after)} ORDER BY f.id LIMIT ${p.add(size)}`,
+      p.values,
+    );
+    if (rows.length === 0) return;
+    const batch = rows.map(normaliseFinding);
+    yield batch;
+    after = batch[batch.length - 1]!.id;
+    if (rows.length < size) return;
+  }
+}
+
+/** One finding by id, with the database id of its association. */
+export async function findFinding(
+  q: Queryable,
+  id: number,
+): Promise<(TFindingRow & { associationId: number }) | undefined> {
+  const { rows } = await q.query<TFindingRow & { associationId: number }>(
+    `SELECT ${FINDING_COLUMNS}, f.association_id AS "associationId"
+     FROM findings AS f JOIN associations AS a ON a.id = f.association_id WHERE f.id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  return row ? { ...normaliseFinding(row), associationId: Number(row.associationId) } : undefined;
+}
+
+export type TFindingEventRow = {
+  id: number;
+  at: string;
+  actorLabel: string;
+  fromStatus: TFindingStatus;
+  toStatus: TFindingStatus;
+  reason: string | null;
+  deadline: string | null;
+};
+
+/** The workflow events of a finding, oldest first. */
+export async function listFindingEvents(q: Queryable, findingId: number): Promise<TFindingEventRow[]> {
+  const { rows } = await q.query<TFindingEventRow>(
+    `SELECT id, at, actor_label AS "actorLabel", from_status AS "fromStatus", to_status AS "toStatus", reason, deadline
+     FROM finding_events WHERE finding_id = $1 ORDER BY id`,
+    [findingId],
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
+
+/**
+ * Applies a status change and records its event; returns false when the finding no longer has the
+ * expected status (someone else moved it first), in which case nothing is written.
+ */
+export async function applyFindingTransition(
+  tx: Queryable,
+  options: {
+    findingId: number;
+    from: TFindingStatus;
+    to: TFindingStatus;
+    deadline: string | null;
+    reason: string | null;
+    actor: { id: number | null; label: string };
+    at: string;
+  },
+): Promise<boolean> {
+  const { rows } = await tx.query(
+    `UPDATE findings SET status = $3, deadline = $4, updated_at = now() WHERE id = $1 AND status = $2 RETURNING id`,
+    [options.findingId, options.from, options.to, options.deadline],
+  );
+  if (rows.length === 0) return false;
+  await tx.query(
+    `INSERT INTO finding_events (finding_id, at, actor_id, actor_label, from_status, to_status, reason, deadline)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      options.findingId,
+      options.at,
+      options.actor.id,
+      options.actor.label,
+      options.from,
+      options.to,
+      options.reason,
+      options.deadline,
+    ],
+  );
+  return true;
+}
