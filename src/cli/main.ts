@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommands } from './commands/demo.ts';
+import { registerFindingsCommands } from './commands/findings.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerScreenCommand } from './commands/screen.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUserCommands } from './commands/user.ts';
 
@@ -19,6 +21,8 @@ registerDemoCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerDbCommands(program);
+registerScreenCommand(program);
+registerFindingsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,7 +6,11 @@ import {
 } from '../core/findings/workflow.ts';
 import type { Db } from '../db/database.ts';
 import { type AuditActor, appendAuditEvent } from '../db/repositories/audit.repository.ts';
-import { applyFindingTransition, findFinding, type TFindingRow } from '../db/repositories/findings.repository.ts';
+import {
+  applyFindingTransition,
+  findFinding,
+  type TFindingRow,
+} from '../db/repositories/findings.repository.ts';
 
 export type TTransitionErrorCode = 'not_found' | 'illegal' | 'forbidden' | 'reason' | 'conflict';
 

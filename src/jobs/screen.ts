@@ -140,7 +140,13 @@ export async function runScreening(options: RunScreeningOptions): Promise<TScree
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const runId = await db.transaction(async (tx) => {
-      const id = await insertFailedRun(tx, { asOf, scope, actorLabel: actor.label, startedAt, error: message });
+      const id = await insertFailedRun(tx, {
+        asOf,
+        scope,
+        actorLabel: actor.label,
+        startedAt,
+        error: message,
+      });
       await appendAuditEvent(tx, {
         actor,
         action: 'screening.fail',

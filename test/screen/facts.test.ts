@@ -104,16 +104,27 @@ describe('facts round trip', () => {
 
   it('refuses facts of an association that is not in the registry', async () => {
     const rows = ALL_FACT_ROWS('91110000MA00000000');
-    await expect(db.transaction((tx) => upsertAwards(tx, [rows.award]))).rejects.toThrow(/unknown association/);
+    await expect(db.transaction((tx) => upsertAwards(tx, [rows.award]))).rejects.toThrow(
+      /unknown association/,
+    );
   });
 
   it('gives a post holder the official status of the roster record with the same resident ID, and the other posts', async () => {
-    const organ = await createOrgan(db, { name: '测试市发展改革委', regionCode: '110000', kind: 'government' });
+    const organ = await createOrgan(db, {
+      name: '测试市发展改革委',
+      regionCode: '110000',
+      kind: 'government',
+    });
     const own = await createAssociation(db, { name: '测试纺织行业协会', regionCode: '110105' });
     const other = await createAssociation(db, { name: '测试服装行业协会', regionCode: '110105' });
     const residentId = residentIdFor({ regionCode: '110105', birthDate: '1953-04-05' });
     const person = { name: '赵退休', residentId, sex: 'male' as const, birthDate: '1953-04-05' };
-    await createPost(db, protector, { associationUscc: own.uscc, person, role: 'president', startedOn: '2019-01-01' });
+    await createPost(db, protector, {
+      associationUscc: own.uscc,
+      person,
+      role: 'president',
+      startedOn: '2019-01-01',
+    });
     await createPost(db, protector, {
       associationUscc: other.uscc,
       person,
@@ -149,7 +160,9 @@ describe('facts round trip', () => {
       [own.uscc],
     );
     await db.transaction((tx) =>
-      upsertPostApprovals(tx, [{ postId: Number(rows[0]!.id), kind: 'special_approval', ref: '组干〔2019〕1号', date: '2018-12-20' }]),
+      upsertPostApprovals(tx, [
+        { postId: Number(rows[0]!.id), kind: 'special_approval', ref: '组干〔2019〕1号', date: '2018-12-20' },
+      ]),
     );
 
     const facts = await factsOf(own.uscc);
@@ -173,7 +186,9 @@ describe('facts round trip', () => {
         endedOn: null,
       },
     ]);
-    expect(president.approvals).toEqual([{ kind: 'special_approval', ref: '组干〔2019〕1号', date: '2018-12-20' }]);
+    expect(president.approvals).toEqual([
+      { kind: 'special_approval', ref: '组干〔2019〕1号', date: '2018-12-20' },
+    ]);
     const secretary = facts.posts.find((p) => p.person.name === bystander.person.name)!;
     expect(secretary.person.status).toBeNull();
     expect(facts.links).toHaveLength(1);

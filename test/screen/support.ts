@@ -74,7 +74,14 @@ export function ALL_FACT_ROWS(uscc: string): TFactRows {
       deregisteredOn: null,
       recordedSupervisingUnit: '某市经济和信息化局',
     },
-    scopeDecision: { ...a, kind: 'manual', outcome: 'in', ref: 'SD-1', decidedOn: '2016-02-01', reason: '行业协会' },
+    scopeDecision: {
+      ...a,
+      kind: 'manual',
+      outcome: 'in',
+      ref: 'SD-1',
+      decidedOn: '2016-02-01',
+      reason: '行业协会',
+    },
     case: {
       ...a,
       id: 'CASE-1',
@@ -138,7 +145,13 @@ export function ALL_FACT_ROWS(uscc: string): TFactRows {
       startedOn: '2017-01-01',
       endedOn: null,
     },
-    party: { ...a, organisationExists: true, memberCount: 5, relationship: 'designated_committee', transferredOn: '2017-02-01' },
+    party: {
+      ...a,
+      organisationExists: true,
+      memberCount: 5,
+      relationship: 'designated_committee',
+      transferredOn: '2017-02-01',
+    },
     feeItem: {
       ...a,
       id: 'FEE-1',
@@ -190,7 +203,13 @@ export function ALL_FACT_ROWS(uscc: string): TFactRows {
       { ...a, year: 2018, filedOn: null },
     ],
     penalty: { ...a, id: 'P-1', kind: 'fine', amount: 20_000, decidedOn: '2019-07-01' },
-    rectification: { ...a, id: 'R-1', orderedOn: '2019-07-01', dueOn: '2019-09-30', completedOn: '2019-09-01' },
+    rectification: {
+      ...a,
+      id: 'R-1',
+      orderedOn: '2019-07-01',
+      dueOn: '2019-09-30',
+      completedOn: '2019-09-01',
+    },
     unreachable: { ...a, id: 'U-1', verifiedOn: '2020-03-01', resolvedOn: '2020-04-01' },
     courtDefault: { ...a, id: 'CD-1', listedOn: '2021-01-01', removedOn: null },
     creditEntry: {
@@ -220,7 +239,9 @@ export async function writeFactRows(db: Db, rows: TFactRows): Promise<void> {
     await upsertInstitutions(tx, [rows.institution]);
     await upsertStaff(tx, [rows.staff]);
     await upsertPartyOrganisations(tx, [rows.party]);
-    await upsertForeignAffairs(tx, [{ associationUscc: rows.extras.associationUscc, administeredByFormerOrgan: true }]);
+    await upsertForeignAffairs(tx, [
+      { associationUscc: rows.extras.associationUscc, administeredByFormerOrgan: true },
+    ]);
     await upsertFeeItems(tx, [rows.feeItem]);
     await upsertDuesDecisions(tx, [rows.duesDecision]);
     await upsertAwards(tx, [rows.award]);

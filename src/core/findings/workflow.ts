@@ -5,6 +5,7 @@
  */
 
 import type { TUserRole } from '../../db/repositories/users.repository.ts';
+import { addDays } from '../policy/dates.ts';
 
 export const FINDING_STATUSES = ['open', 'acknowledged', 'rectified', 'waived', 'appealed'] as const;
 export type TFindingStatus = (typeof FINDING_STATUSES)[number];
@@ -53,7 +54,9 @@ export type CheckTransitionOptions = {
   reason: string | null | undefined;
 };
 
-export type TTransitionCheck = { ok: true } | { ok: false; code: 'illegal' | 'forbidden' | 'reason'; message: string };
+export type TTransitionCheck =
+  | { ok: true }
+  | { ok: false; code: 'illegal' | 'forbidden' | 'reason'; message: string };
 
 /**
  * Whether a move is allowed: it must be a legal move of the workflow, the caller's side must be
@@ -81,13 +84,6 @@ export function checkTransition({ from, to, actor, reason }: CheckTransitionOpti
   return { ok: true };
 }
 
-/** `YYYY-MM-DD` plus `days` calendar days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * The rectification deadline after a move: acknowledging sets one (the given one, or the default
  * period from `today`); other moves keep the current one, except reopening, which clears it.
@@ -98,13 +94,17 @@ export function deadlineAfter(options: {
   requested: string | null | undefined;
   today: string;
 }): string | null {
-  if (options.to === 'acknowledged') return options.requested ?? addDays(options.today, DEFAULT_RECTIFICATION_DAYS);
+  if (options.to === 'acknowledged')
+    return options.requested ?? addDays(options.today, DEFAULT_RECTIFICATION_DAYS);
   if (options.to === 'open') return null;
   return options.current;
 }
 
 /** True when a finding's rectification deadline has passed without it being rectified or waived. */
-export function isOverdue(finding: { status: TFindingStatus; deadline: string | null }, today: string): boolean {
+export function isOverdue(
+  finding: { status: TFindingStatus; deadline: string | null },
+  today: string,
+): boolean {
   return (
     finding.deadline !== null &&
     finding.deadline < today &&

@@ -1,3 +1,4 @@
+import type { TDate } from '../../core/policy/dates.ts';
 import {
   createOrganIndex,
   type TAnnualReportFact,
@@ -27,7 +28,6 @@ import {
   type TStaffFact,
   type TUnreachableFact,
 } from '../../core/policy/facts.ts';
-import type { TDate } from '../../core/policy/dates.ts';
 import type { Queryable } from '../database.ts';
 import { bulkUpsert, idsByKey, type TColumn, type UpsertCounts } from './registry.repository.ts';
 
@@ -381,7 +381,8 @@ const CREDIT_ENTRIES: TFactTable<TCreditEntryRecord> = {
 };
 
 /** Upserts decoupling cases by association and case reference (`id`). */
-export const upsertCases = (tx: Queryable, records: readonly TCaseRecord[]) => upsertFacts(tx, CASES, records);
+export const upsertCases = (tx: Queryable, records: readonly TCaseRecord[]) =>
+  upsertFacts(tx, CASES, records);
 /** Upserts the registration extras of associations (one row each). */
 export const upsertAssociationExtras = (tx: Queryable, records: readonly TAssociationExtrasRecord[]) =>
   upsertFacts(tx, EXTRAS, records);
@@ -404,7 +405,8 @@ export const upsertCharterAmendments = (tx: Queryable, records: readonly TCharte
 export const upsertInstitutions = (tx: Queryable, records: readonly TInstitutionRecord[]) =>
   upsertFacts(tx, INSTITUTIONS, records);
 /** Upserts staff members by association and reference. */
-export const upsertStaff = (tx: Queryable, records: readonly TStaffRecord[]) => upsertFacts(tx, STAFF, records);
+export const upsertStaff = (tx: Queryable, records: readonly TStaffRecord[]) =>
+  upsertFacts(tx, STAFF, records);
 /** Upserts the party organisation of associations (one row each). */
 export const upsertPartyOrganisations = (tx: Queryable, records: readonly TPartyRecord[]) =>
   upsertFacts(tx, PARTY, records);
@@ -418,7 +420,8 @@ export const upsertFeeItems = (tx: Queryable, records: readonly TFeeItemRecord[]
 export const upsertDuesDecisions = (tx: Queryable, records: readonly TDuesDecisionRecord[]) =>
   upsertFacts(tx, DUES_DECISIONS, records);
 /** Upserts awards by association and reference. */
-export const upsertAwards = (tx: Queryable, records: readonly TAwardRecord[]) => upsertFacts(tx, AWARDS, records);
+export const upsertAwards = (tx: Queryable, records: readonly TAwardRecord[]) =>
+  upsertFacts(tx, AWARDS, records);
 /** Upserts annual work reports by association and year. */
 export const upsertAnnualReports = (tx: Queryable, records: readonly TAnnualReportRecord[]) =>
   upsertFacts(tx, ANNUAL_REPORTS, records);
@@ -607,20 +610,25 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     base2015RetireeFunding: optNum(r.base_2015_retiree_funding),
   }));
 
-  const years = await byAssociation<TFinanceYearFact>(q, perAssociation('finance_years', 'year'), ids, (r) => ({
-    year: Number(r.year),
-    independentAccount: optBool(r.independent_account),
-    separateBooks: optBool(r.separate_books),
-    accountingStandard: r.accounting_standard as TFinanceYearFact['accountingStandard'],
-    directAppropriation: optNum(r.direct_appropriation),
-    placementFunds: optNum(r.placement_funds),
-    officeInAdministrativeSpace: optBool(r.office_in_administrative_space),
-    officeOrganCode: optStr(r.office_organ_code),
-    vacatedOn: optStr(r.vacated_on),
-    paidUseAgreementRef: optStr(r.paid_use_agreement_ref),
-    stateAssetsUsed: optBool(r.state_assets_used),
-    stateAssetsRegisteredOn: optStr(r.state_assets_registered_on),
-  }));
+  const years = await byAssociation<TFinanceYearFact>(
+    q,
+    perAssociation('finance_years', 'year'),
+    ids,
+    (r) => ({
+      year: Number(r.year),
+      independentAccount: optBool(r.independent_account),
+      separateBooks: optBool(r.separate_books),
+      accountingStandard: r.accounting_standard as TFinanceYearFact['accountingStandard'],
+      directAppropriation: optNum(r.direct_appropriation),
+      placementFunds: optNum(r.placement_funds),
+      officeInAdministrativeSpace: optBool(r.office_in_administrative_space),
+      officeOrganCode: optStr(r.office_organ_code),
+      vacatedOn: optStr(r.vacated_on),
+      paidUseAgreementRef: optStr(r.paid_use_agreement_ref),
+      stateAssetsUsed: optBool(r.state_assets_used),
+      stateAssetsRegisteredOn: optStr(r.state_assets_registered_on),
+    }),
+  );
 
   const amendments = await byAssociation<TCharterAmendmentFact>(
     q,
@@ -693,21 +701,26 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     endedOn: optStr(r.ended_on),
   }));
 
-  const dues = await byAssociation<TDuesDecisionFact>(q, perAssociation('dues_decisions', 'ref'), ids, (r) => ({
-    id: str(r.ref),
-    assemblyDate: str(r.assembly_date),
-    madeBy: r.made_by as TDuesDecisionFact['madeBy'],
-    secretBallot: optBool(r.secret_ballot),
-    eligible: optNum(r.eligible),
-    present: optNum(r.present),
-    votesFor: optNum(r.votes_for),
-    tiers: tiersOf(r.tiers) ?? [],
-    floating: Boolean(r.floating),
-    published: Boolean(r.published),
-    adopted: Boolean(r.adopted),
-    effectiveFrom: optStr(r.effective_from),
-    supersededOn: optStr(r.superseded_on),
-  }));
+  const dues = await byAssociation<TDuesDecisionFact>(
+    q,
+    perAssociation('dues_decisions', 'ref'),
+    ids,
+    (r) => ({
+      id: str(r.ref),
+      assemblyDate: str(r.assembly_date),
+      madeBy: r.made_by as TDuesDecisionFact['madeBy'],
+      secretBallot: optBool(r.secret_ballot),
+      eligible: optNum(r.eligible),
+      present: optNum(r.present),
+      votesFor: optNum(r.votes_for),
+      tiers: tiersOf(r.tiers) ?? [],
+      floating: Boolean(r.floating),
+      published: Boolean(r.published),
+      adopted: Boolean(r.adopted),
+      effectiveFrom: optStr(r.effective_from),
+      supersededOn: optStr(r.superseded_on),
+    }),
+  );
 
   const awards = await byAssociation<TAwardFact>(q, perAssociation('awards', 'ref'), ids, (r) => ({
     id: str(r.ref),
@@ -716,10 +729,15 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     startedOn: optStr(r.started_on),
   }));
 
-  const reports = await byAssociation<TAnnualReportFact>(q, perAssociation('annual_reports', 'year'), ids, (r) => ({
-    year: Number(r.year),
-    filedOn: optStr(r.filed_on),
-  }));
+  const reports = await byAssociation<TAnnualReportFact>(
+    q,
+    perAssociation('annual_reports', 'year'),
+    ids,
+    (r) => ({
+      year: Number(r.year),
+      filedOn: optStr(r.filed_on),
+    }),
+  );
 
   const penalties = await byAssociation<TPenaltyFact>(q, perAssociation('penalties', 'ref'), ids, (r) => ({
     id: str(r.ref),
@@ -754,16 +772,21 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     (r) => ({ id: str(r.ref), listedOn: str(r.listed_on), removedOn: optStr(r.removed_on) }),
   );
 
-  const credit = await byAssociation<TCreditEntryFact>(q, perAssociation('credit_entries', 'ref'), ids, (r) => ({
-    id: str(r.ref),
-    list: r.list as TCreditEntryFact['list'],
-    ground: r.ground as TCreditEntryFact['ground'],
-    groundOn: optStr(r.ground_on),
-    listedOn: str(r.listed_on),
-    removedOn: optStr(r.removed_on),
-    obligationFulfilledOn: optStr(r.obligation_fulfilled_on),
-    removalAppliedOn: optStr(r.removal_applied_on),
-  }));
+  const credit = await byAssociation<TCreditEntryFact>(
+    q,
+    perAssociation('credit_entries', 'ref'),
+    ids,
+    (r) => ({
+      id: str(r.ref),
+      list: r.list as TCreditEntryFact['list'],
+      ground: r.ground as TCreditEntryFact['ground'],
+      groundOn: optStr(r.ground_on),
+      listedOn: str(r.listed_on),
+      removedOn: optStr(r.removed_on),
+      obligationFulfilledOn: optStr(r.obligation_fulfilled_on),
+      removalAppliedOn: optStr(r.removal_applied_on),
+    }),
+  );
 
   const posts = await loadPosts(q, ids);
 

@@ -148,7 +148,10 @@ export async function listRuns(
 
 /** One run by id. */
 export async function findRun(q: Queryable, id: number): Promise<TScreeningRunRow | undefined> {
-  const { rows } = await q.query<TScreeningRunRow>(`SELECT ${RUN_COLUMNS} FROM screening_runs WHERE id = $1`, [id]);
+  const { rows } = await q.query<TScreeningRunRow>(
+    `SELECT ${RUN_COLUMNS} FROM screening_runs WHERE id = $1`,
+    [id],
+  );
   return rows[0] ? normaliseRun(rows[0]) : undefined;
 }
 
