@@ -77,6 +77,18 @@ const areas: Array<{ name: string; sources: string[] }> = [
     name: 'registry list (/registry)',
     sources: ['src/layout/AppLayout.tsx', 'src/pages/registry/RegistryListPage.tsx'],
   },
+  {
+    name: 'findings list (/findings)',
+    sources: ['src/layout/AppLayout.tsx', 'src/pages/findings/FindingsListPage.tsx'],
+  },
+  {
+    name: 'rule catalog (/rules)',
+    sources: ['src/layout/AppLayout.tsx', 'src/pages/rules/RuleCatalogPage.tsx'],
+  },
+  {
+    name: 'screening runs (/screening)',
+    sources: ['src/layout/AppLayout.tsx', 'src/pages/screening/ScreeningRunsPage.tsx'],
+  },
 ];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

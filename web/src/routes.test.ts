@@ -39,6 +39,23 @@ describe('audit log access', () => {
   });
 });
 
+describe('rules pages access', () => {
+  const allowed = (path: string) => {
+    const route = appRoutes.find((candidate) => candidate.path === path)!;
+    return ROLES.filter((role) => canAccess(route, role));
+  };
+
+  it('lets regulators and admins run screenings and nobody else', () => {
+    expect(allowed('/screening')).toEqual(['regulator', 'admin']);
+    expect(menuRoutes('inspector').map((route) => route.path)).not.toContain('/screening');
+  });
+
+  it('shows the rule catalog and the findings list to every logged-in role', () => {
+    expect(allowed('/rules')).toEqual([...ROLES]);
+    expect(allowed('/findings')).toEqual([...ROLES]);
+  });
+});
+
 describe('selectedMenuPath', () => {
   it('selects the list entry on its detail pages', () => {
     expect(selectedMenuPath('/registry/51100000500000000X')).toBe('/registry');

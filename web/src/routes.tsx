@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, DatabaseOutlined, HomeOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
 import { ROLES, type TRole } from './api/types.ts';
 import type { TMessageId } from './i18n/index.ts';
@@ -13,6 +21,15 @@ const AssociationDetailPage = lazy(() =>
 );
 const OrganListPage = lazy(() =>
   import('./pages/organs/OrganListPage.tsx').then((m) => ({ default: m.OrganListPage })),
+);
+const FindingsListPage = lazy(() =>
+  import('./pages/findings/FindingsListPage.tsx').then((m) => ({ default: m.FindingsListPage })),
+);
+const RuleCatalogPage = lazy(() =>
+  import('./pages/rules/RuleCatalogPage.tsx').then((m) => ({ default: m.RuleCatalogPage })),
+);
+const ScreeningRunsPage = lazy(() =>
+  import('./pages/screening/ScreeningRunsPage.tsx').then((m) => ({ default: m.ScreeningRunsPage })),
 );
 const AuditLogPage = lazy(() =>
   import('./pages/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
@@ -58,6 +75,27 @@ export const appRoutes: readonly TAppRoute[] = [
     icon: <ApartmentOutlined />,
     roles: ['regulator', 'organ', 'inspector', 'auditor', 'admin'],
     element: <OrganListPage />,
+  },
+  {
+    path: '/findings',
+    titleId: 'menu.findings',
+    icon: <SafetyCertificateOutlined />,
+    roles: ROLES,
+    element: <FindingsListPage />,
+  },
+  {
+    path: '/rules',
+    titleId: 'menu.rules',
+    icon: <BookOutlined />,
+    roles: ROLES,
+    element: <RuleCatalogPage />,
+  },
+  {
+    path: '/screening',
+    titleId: 'menu.screening',
+    icon: <ThunderboltOutlined />,
+    roles: ['regulator', 'admin'],
+    element: <ScreeningRunsPage />,
   },
   {
     path: '/audit',

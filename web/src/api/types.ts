@@ -230,4 +230,143 @@ export type TAuditEvent = {
   detail: Record<string, unknown>;
 };
 
+/** A text in both languages, as the rules and findings carry their titles and explanations. */
+export type TBilingual = { zh: string; en: string };
+
+export const RULE_FAMILIES = [
+  'SCOPE',
+  'INST',
+  'FUNC',
+  'FIN',
+  'PERS',
+  'PARTY',
+  'FEE',
+  'CRED',
+  'CASE',
+] as const;
+export type TRuleFamily = (typeof RULE_FAMILIES)[number];
+
+/** `violation` a clear rule is broken · `risk` needs review · `open` a task not yet done · `info`. */
+export const SEVERITIES = ['violation', 'risk', 'open', 'info'] as const;
+export type TSeverity = (typeof SEVERITIES)[number];
+
+export const FINDING_STATUSES = ['open', 'acknowledged', 'rectified', 'waived', 'appealed'] as const;
+export type TFindingStatus = (typeof FINDING_STATUSES)[number];
+
+/** A fact value that made a rule fire; dates are `YYYY-MM-DD` strings. */
+export type TFactValue = string | number | boolean | null;
+
+/** One finding as listed: the rule, the association, what it is about and where it stands. */
+export type TFindingSummary = {
+  id: number;
+  ruleId: string;
+  family: TRuleFamily;
+  severity: TSeverity;
+  /** The rule's title; when the server leaves it out the page takes it from the rule catalog. */
+  title?: TBilingual;
+  packId: string;
+  packVersion: string;
+  uscc: string;
+  associationName: string;
+  subjectType: string;
+  subjectId: string;
+  aspect: string | null;
+  explanationZh: string;
+  explanationEn: string;
+  status: TFindingStatus;
+  firstSeenOn: string;
+  lastSeenOn: string;
+  /** Set when a later run no longer found it. */
+  resolvedOn: string | null;
+  /** Rectification deadline, set when the finding is acknowledged. */
+  deadline: string | null;
+  /** Last day to act for timed obligations (credit listings and removals). */
+  dueOn: string | null;
+};
+
+/** One move in a finding's status history, oldest first. */
+export type TFindingEvent = {
+  id: number;
+  at: string;
+  actorLabel: string;
+  fromStatus: TFindingStatus;
+  toStatus: TFindingStatus;
+  reason: string | null;
+  deadline: string | null;
+};
+
+export type TFindingDetail = TFindingSummary & {
+  facts: Record<string, TFactValue>;
+  clause: string;
+  arisenOn: string | null;
+};
+
+export type TFindingDetailResponse = { finding: TFindingDetail; events: TFindingEvent[] };
+
+export const FINDING_SORTS = [
+  'lastSeenOn',
+  '-lastSeenOn',
+  'firstSeenOn',
+  '-firstSeenOn',
+  'severity',
+  '-severity',
+  'ruleId',
+  '-ruleId',
+  'deadline',
+  '-deadline',
+] as const;
+export type TFindingSort = (typeof FINDING_SORTS)[number];
+
+/** Filters of the findings list; the same keys drive the export download. */
+export type TFindingFilters = {
+  rule?: string;
+  family?: TRuleFamily;
+  severity?: TSeverity;
+  organ?: string;
+  region?: string;
+  status?: TFindingStatus;
+  association?: string;
+};
+
+export type TFindingQuery = TFindingFilters & { page?: number; pageSize?: number; sort?: TFindingSort };
+
+export type TTransitionBody = { to: TFindingStatus; reason?: string };
+
+/** One rule of the catalog with its parameters in every policy pack. */
+export type TRuleEntry = {
+  id: string;
+  family: TRuleFamily;
+  severity: TSeverity;
+  title: TBilingual;
+  clause: string;
+  appliesTo: 'in_scope' | 'all_social_groups';
+  decisions: TBilingual[];
+  example: TBilingual;
+  packs: { packId: string; version: string; active: boolean; parameters: Record<string, unknown> }[];
+};
+
+export type TRuleList = { items: TRuleEntry[] };
+
+export const SCREENING_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
+export type TScreeningRunStatus = (typeof SCREENING_RUN_STATUSES)[number];
+
+/** One screening run: progress while it runs, then what changed against the previous run. */
+export type TScreeningRun = {
+  id: number;
+  status: TScreeningRunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  asOf: string;
+  actorLabel: string;
+  /** Associations screened (the whole count once the run is finished). */
+  associations: number;
+  findings: number;
+  newFindings: number;
+  persistingFindings: number;
+  resolvedFindings: number;
+  error: string | null;
+  /** Associations done so far while the run is going, when the server reports it. */
+  progress?: { done: number; total: number } | null;
+};
+
 export type TApiErrorBody = { error: { code: string; message: string } };

@@ -8,12 +8,19 @@ export type TOrganSelectProps = {
   onChange: (code: string | undefined) => void;
   placeholder: string;
   style?: React.CSSProperties;
+  testId?: string;
 };
 
 const SEARCH_DELAY_MS = 250;
 
 /** Searchable organ picker fed by `/api/organs?q=`; the value is the organ code. */
-export function OrganSelect({ value, onChange, placeholder, style }: TOrganSelectProps) {
+export function OrganSelect({
+  value,
+  onChange,
+  placeholder,
+  style,
+  testId = 'registry-filter-organ',
+}: TOrganSelectProps) {
   const [search, setSearch] = useState('');
   const [debounced, setDebounced] = useState('');
   useEffect(() => {
@@ -33,7 +40,7 @@ export function OrganSelect({ value, onChange, placeholder, style }: TOrganSelec
 
   return (
     <Select<string>
-      data-testid="registry-filter-organ"
+      data-testid={testId}
       style={style}
       placeholder={placeholder}
       value={value}

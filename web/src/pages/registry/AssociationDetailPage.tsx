@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, type DescriptionsProps, Space, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Button, Card, Descriptions, type DescriptionsProps, Space, Tabs, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { getAssociation } from '../../api/associations.ts';
 import type { TAssociationDetail, TRole } from '../../api/types.ts';
 import { useSession } from '../../auth/session.ts';
@@ -10,8 +11,23 @@ import { QueryError } from '../../components/StatusPages.tsx';
 import { formatDate, formatNumber, orEmpty } from '../../format.ts';
 import { type TTranslate, useT } from '../../i18n/index.ts';
 import { levelLabel, statusLabel } from '../../labels.ts';
+import { appRoutes, canAccess } from '../../routes.tsx';
 import { OrganLinksTable } from './OrganLinksTable.tsx';
 import { PostsTable } from './PostsTable.tsx';
+
+// The findings tab loads with its first opening; most visits only read the registration.
+const AssociationFindings = lazy(() =>
+  import('../findings/AssociationFindings.tsx').then((m) => ({ default: m.AssociationFindings })),
+);
+
+const TABS = ['overview', 'findings'] as const;
+type TTab = (typeof TABS)[number];
+
+/** Whether the role may see findings at all: the same roles as the findings list. */
+function canSeeFindings(role: TRole): boolean {
+  const route = appRoutes.find((candidate) => candidate.path === '/findings');
+  return route !== undefined && canAccess(route, role);
+}
 
 /** Only these roles may open a full resident ID (the server checks again and audits it). */
 function canRevealIds(role: TRole): boolean {
@@ -51,31 +67,24 @@ function basicItems(association: TAssociationDetail, t: TTranslate): Description
   ];
 }
 
-/** One association: registration fields, organ links and office-holders. */
+/** One association: registration fields, organ links and office-holders; its findings on a tab. */
 export function AssociationDetailPage() {
   const { uscc = '' } = useParams();
   const { t } = useT();
   const session = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
   const query = useQuery({ queryKey: ['associations', 'detail', uscc], queryFn: () => getAssociation(uscc) });
 
   if (query.isPending) return <PageLoading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const { association, links, posts } = query.data;
   const role = session.status === 'authenticated' ? session.user.role : undefined;
+  const showFindings = role !== undefined && canSeeFindings(role);
+  const requested = searchParams.get('tab');
+  const tab: TTab = showFindings && requested === 'findings' ? 'findings' : 'overview';
 
-  return (
+  const overview = (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Space align="center" wrap>
-        <Link to="/registry">
-          <Button icon={<ArrowLeftOutlined />}>{t('app.back')}</Button>
-        </Link>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="detail-title">
-          {association.name}
-        </Typography.Title>
-        <Tag color={association.status === 'active' ? 'green' : 'red'}>
-          {t(statusLabel(association.status))}
-        </Tag>
-      </Space>
       <Card title={t('detail.basic')}>
         <Descriptions
           data-testid="detail-fields"
@@ -91,6 +100,47 @@ export function AssociationDetailPage() {
       <Card title={t('detail.posts')}>
         <PostsTable posts={posts} canRevealId={role !== undefined && canRevealIds(role)} />
       </Card>
+    </Space>
+  );
+
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Space align="center" wrap>
+        <Link to="/registry">
+          <Button icon={<ArrowLeftOutlined />}>{t('app.back')}</Button>
+        </Link>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="detail-title">
+          {association.name}
+        </Typography.Title>
+        <Tag color={association.status === 'active' ? 'green' : 'red'}>
+          {t(statusLabel(association.status))}
+        </Tag>
+      </Space>
+      <Tabs
+        data-testid="detail-tabs"
+        activeKey={tab}
+        onChange={(key) => setSearchParams(key === 'overview' ? {} : { tab: key })}
+        items={[
+          {
+            key: 'overview',
+            label: <span data-testid="detail-tab-overview">{t('detail.tab.overview')}</span>,
+            children: overview,
+          },
+          ...(showFindings
+            ? [
+                {
+                  key: 'findings',
+                  label: <span data-testid="detail-tab-findings">{t('detail.tab.findings')}</span>,
+                  children: (
+                    <Suspense fallback={<PageLoading />}>
+                      <AssociationFindings uscc={association.uscc} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </Space>
   );
 }

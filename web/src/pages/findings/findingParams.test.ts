@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  findingSortOrder,
+  findingSortParam,
+  findingsParams,
+  parseFindingsParams,
+  withFamily,
+} from './findingParams.ts';
+
+describe('parseFindingsParams', () => {
+  it('reads filters, page, page size, sort and the open finding from the URL', () => {
+    const state = parseFindingsParams(
+      new URLSearchParams(
+        'rule=PERS-5&family=PERS&severity=violation&organ=11100000000013127D&region=110000&status=open&page=2&pageSize=50&sort=-lastSeenOn&open=42',
+      ),
+    );
+    expect(state).toEqual({
+      filters: {
+        rule: 'PERS-5',
+        family: 'PERS',
+        severity: 'violation',
+        organ: '11100000000013127D',
+        region: '110000',
+        status: 'open',
+      },
+      page: 2,
+      pageSize: 50,
+      sort: '-lastSeenOn',
+      open: 42,
+    });
+  });
+
+  it('upper-cases a rule id typed in lower case and drops one that is not a rule id', () => {
+    expect(parseFindingsParams(new URLSearchParams('rule=pers-5')).filters.rule).toBe('PERS-5');
+    expect(parseFindingsParams(new URLSearchParams('rule=drop table')).filters.rule).toBeUndefined();
+  });
+
+  it('drops unknown families, severities, statuses, sorts and bad numbers', () => {
+    const state = parseFindingsParams(
+      new URLSearchParams('family=TAX&severity=fatal&status=closed&sort=name&page=0&pageSize=7&open=x'),
+    );
+    expect(state).toEqual({ filters: {}, page: 1, pageSize: 20, sort: undefined });
+  });
+});
+
+describe('findingsParams', () => {
+  it('round-trips a state through the URL', () => {
+    const state = {
+      filters: { family: 'FEE' as const, status: 'appealed' as const, association: '51100000500000000X' },
+      page: 3,
+      pageSize: 100,
+      sort: 'deadline' as const,
+      open: 7,
+    };
+    expect(parseFindingsParams(findingsParams(state))).toEqual(state);
+  });
+
+  it('leaves defaults and blank filters out of the URL', () => {
+    expect(findingsParams({ filters: { rule: ' ' }, page: 1, pageSize: 20 }).toString()).toBe('');
+  });
+});
+
+describe('findingSortParam and findingSortOrder', () => {
+  it('maps header clicks to the API sort and back', () => {
+    expect(findingSortParam('severity', 'descend')).toBe('-severity');
+    expect(findingSortParam('deadline', 'ascend')).toBe('deadline');
+    expect(findingSortParam('ruleId', null)).toBeUndefined();
+    expect(findingSortOrder('-firstSeenOn', 'firstSeenOn')).toBe('descend');
+    expect(findingSortOrder('ruleId', 'lastSeenOn')).toBeNull();
+  });
+});
+
+describe('withFamily', () => {
+  it('drops a chosen rule of another family and keeps one of the same family', () => {
+    expect(withFamily({ rule: 'PERS-5', status: 'open' }, 'FEE')).toEqual({
+      rule: undefined,
+      family: 'FEE',
+      status: 'open',
+    });
+    expect(withFamily({ rule: 'PERS-5' }, 'PERS')).toEqual({ rule: 'PERS-5', family: 'PERS' });
+  });
+
+  it('keeps the rule when the family is cleared', () => {
+    expect(withFamily({ rule: 'FIN-3', family: 'FIN' }, undefined)).toEqual({
+      rule: 'FIN-3',
+      family: undefined,
+    });
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_STATUSES, ROLES } from '../../api/types.ts';
+import { allowedTransitions, needsReason, sideOf } from './transitions.ts';
+
+describe('allowedTransitions', () => {
+  it('lets a regulator acknowledge, appeal or waive an open finding', () => {
+    expect(allowedTransitions({ status: 'open', role: 'regulator' })).toEqual([
+      'acknowledged',
+      'appealed',
+      'waived',
+    ]);
+  });
+
+  it('lets an association only acknowledge or appeal, never rectify or waive', () => {
+    expect(allowedTransitions({ status: 'open', role: 'association' })).toEqual(['acknowledged', 'appealed']);
+    expect(allowedTransitions({ status: 'acknowledged', role: 'association' })).toEqual(['appealed']);
+    expect(allowedTransitions({ status: 'acknowledged', role: 'organ' })).toEqual(['appealed']);
+  });
+
+  it('gives an association no move on an appealed, rectified or waived finding', () => {
+    for (const status of ['appealed', 'rectified', 'waived'] as const) {
+      expect(allowedTransitions({ status, role: 'association' })).toEqual([]);
+    }
+  });
+
+  it('shows inspectors and auditors no buttons in any status', () => {
+    for (const status of FINDING_STATUSES) {
+      expect(allowedTransitions({ status, role: 'inspector' })).toEqual([]);
+      expect(allowedTransitions({ status, role: 'auditor' })).toEqual([]);
+    }
+  });
+
+  it('lets an admin decide an appeal either way and reopen a closed finding', () => {
+    expect(allowedTransitions({ status: 'appealed', role: 'admin' })).toEqual(['open', 'waived']);
+    expect(allowedTransitions({ status: 'rectified', role: 'admin' })).toEqual(['open']);
+    expect(allowedTransitions({ status: 'waived', role: 'admin' })).toEqual(['open']);
+  });
+
+  it('never offers a move to the status the finding already has', () => {
+    for (const role of ROLES) {
+      for (const status of FINDING_STATUSES) {
+        expect(allowedTransitions({ status, role })).not.toContain(status);
+      }
+    }
+  });
+});
+
+describe('needsReason and sideOf', () => {
+  it('asks for a reason to waive, appeal or reopen but not to acknowledge or rectify', () => {
+    expect(FINDING_STATUSES.filter(needsReason)).toEqual(['open', 'waived', 'appealed']);
+  });
+
+  it('puts every role on exactly one side', () => {
+    expect(ROLES.map(sideOf)).toEqual(['supervisor', 'subject', 'subject', 'reader', 'reader', 'supervisor']);
+  });
+});

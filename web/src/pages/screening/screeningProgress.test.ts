@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { TScreeningRun } from '../../api/types.ts';
+import {
+  lastCompletedRun,
+  POLL_INTERVAL_MS,
+  pollInterval,
+  runningRun,
+  runPercent,
+} from './screeningProgress.ts';
+
+function run(id: number, overrides: Partial<TScreeningRun> = {}): TScreeningRun {
+  return {
+    id,
+    status: 'completed',
+    startedAt: '2026-11-26T10:00:00Z',
+    finishedAt: '2026-11-26T10:00:08Z',
+    asOf: '2026-11-26',
+    actorLabel: 'regulator',
+    associations: 100,
+    findings: 12,
+    newFindings: 3,
+    persistingFindings: 9,
+    resolvedFindings: 1,
+    error: null,
+    ...overrides,
+  };
+}
+
+describe('screening progress', () => {
+  it('polls while a run is going and stops once every run has finished', () => {
+    const going = run(3, { status: 'running', finishedAt: null });
+    expect(pollInterval([going, run(2)], false)).toBe(POLL_INTERVAL_MS);
+    expect(pollInterval([run(2), run(1, { status: 'failed' })], false)).toBe(false);
+  });
+
+  it('polls while the start request is out even before the run shows in the list', () => {
+    expect(pollInterval([run(2)], true)).toBe(POLL_INTERVAL_MS);
+  });
+
+  it('finds the running run and the newest completed one, skipping failures', () => {
+    const runs = [run(4, { status: 'running' }), run(3, { status: 'failed' }), run(2), run(1)];
+    expect(runningRun(runs)?.id).toBe(4);
+    expect(lastCompletedRun(runs)?.id).toBe(2);
+    expect(runningRun([run(1)])).toBeUndefined();
+  });
+
+  it('turns reported progress into a percentage that reaches 100 only when finished', () => {
+    expect(runPercent(run(1, { status: 'running', progress: { done: 250, total: 1000 } }))).toBe(25);
+    expect(runPercent(run(1, { status: 'running', progress: { done: 1000, total: 1000 } }))).toBe(99);
+    expect(runPercent(run(1, { status: 'running', progress: null }))).toBeUndefined();
+    expect(runPercent(run(1, { status: 'running', progress: { done: 0, total: 0 } }))).toBeUndefined();
+    expect(runPercent(run(1))).toBe(100);
+  });
+});
