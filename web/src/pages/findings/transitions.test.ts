@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { actorKindOf, checkTransition } from '../../../../src/core/findings/workflow.ts';
 import { FINDING_STATUSES, ROLES } from '../../api/types.ts';
-import { allowedTransitions, needsReason, sideOf } from './transitions.ts';
+import { allowedTransitions, needsReason, sideOf, TRANSITIONS } from './transitions.ts';
 
 describe('allowedTransitions', () => {
   it('lets a regulator acknowledge, appeal or waive an open finding', () => {
@@ -52,5 +53,28 @@ describe('needsReason and sideOf', () => {
 
   it('puts every role on exactly one side', () => {
     expect(ROLES.map(sideOf)).toEqual(['supervisor', 'subject', 'subject', 'reader', 'reader', 'supervisor']);
+  });
+});
+
+describe('agreement with the server workflow', () => {
+  it('offers exactly the moves the server accepts with a reason, for every role and status', () => {
+    for (const role of ROLES) {
+      for (const from of FINDING_STATUSES) {
+        const accepted = FINDING_STATUSES.filter(
+          (to) => checkTransition({ from, to, actor: actorKindOf(role), reason: 'checked' }).ok,
+        );
+        const offered = allowedTransitions({ status: from, role });
+        expect([...offered].sort(), `${role} on ${from}`).toEqual([...accepted].sort());
+      }
+    }
+  });
+
+  it('asks for a reason exactly where the server refuses a move without one', () => {
+    for (const from of FINDING_STATUSES) {
+      for (const to of TRANSITIONS[from]) {
+        const check = checkTransition({ from, to, actor: 'supervisor', reason: '' });
+        expect(needsReason(to), `${from} → ${to}`).toBe(!check.ok && check.code === 'reason');
+      }
+    }
   });
 });
