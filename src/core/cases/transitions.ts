@@ -390,42 +390,46 @@ export function transitionCase({
   }
 
   const next: TCase = { ...c, state: to, version: c.version + 1 };
-  switch (to) {
-    case 'plan_submitted':
-      next.planSubmittedOn = day;
-      break;
-    case 'plan_approved':
-      next.planApprovedOn = day;
-      next.planApprovalRef = approvalRef;
-      break;
-    case 'decoupled':
-      next.decoupledOn = day;
-      break;
-    case 'blocked':
-      next.blocked = {
-        reason: blockedReason!,
-        note: reason!,
-        from: c.state as TActiveCaseState,
-        since: day,
-      };
-      next.lastBlockedReason = blockedReason;
-      break;
-    case 'exempt':
-      next.exemption = { approvalRef: approvalRef!, note: reason, on: day };
-      next.blocked = null;
-      break;
-    case 'listed':
-    case 'plan_drafted':
-    case 'plan_returned':
-    case 'executing':
-    case 'verification':
-      if (c.state === 'blocked') next.blocked = null;
-      break;
-    default: {
-      const never: never = to;
-      throw new Error(`unhandled state ${String(never)}`);
+  // Resuming returns to where the case stood: the days it recorded then (plan submitted or approved)
+  // stay as they were.
+  const resuming = c.state === 'blocked' && to !== 'exempt';
+  if (resuming) next.blocked = null;
+  else
+    switch (to) {
+      case 'plan_submitted':
+        next.planSubmittedOn = day;
+        break;
+      case 'plan_approved':
+        next.planApprovedOn = day;
+        next.planApprovalRef = approvalRef;
+        break;
+      case 'decoupled':
+        next.decoupledOn = day;
+        break;
+      case 'blocked':
+        next.blocked = {
+          reason: blockedReason!,
+          note: reason!,
+          from: c.state as TActiveCaseState,
+          since: day,
+        };
+        next.lastBlockedReason = blockedReason;
+        break;
+      case 'exempt':
+        next.exemption = { approvalRef: approvalRef!, note: reason, on: day };
+        next.blocked = null;
+        break;
+      case 'listed':
+      case 'plan_drafted':
+      case 'plan_returned':
+      case 'executing':
+      case 'verification':
+        break;
+      default: {
+        const never: never = to;
+        throw new Error(`unhandled state ${String(never)}`);
+      }
     }
-  }
   return {
     ok: true,
     case: next,
