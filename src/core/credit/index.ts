@@ -1,0 +1,4 @@
+export * from './basis.ts';
+export * from './timeline.ts';
+export * from './workflow.ts';
+export * from './working-days.ts';
