@@ -273,7 +273,6 @@ export const en: Record<TMessageId, string> = {
   'finding.history': 'Status history',
   'finding.history.empty': 'No status changes yet.',
   'finding.history.entry': '{{from}} → {{to}}',
-  'finding.history.created': 'Found',
   'finding.actions': 'Actions',
   'finding.actions.none': 'Your role may read findings but not change them.',
   'finding.actions.closed': 'No action is available in this status.',
@@ -284,7 +283,6 @@ export const en: Record<TMessageId, string> = {
   'finding.transition.submit': 'Submit',
   'finding.transition.cancel': 'Cancel',
   'finding.transition.done': 'Status changed to “{{status}}”.',
-  'finding.openAssociation': 'Open the association',
 
   'detail.tab.overview': 'Overview',
   'detail.tab.findings': 'Findings',
@@ -314,7 +312,6 @@ export const en: Record<TMessageId, string> = {
   'screening.title': 'Screening',
   'screening.run': 'Run now',
   'screening.run.confirm': 'Run every rule over every association in your jurisdiction?',
-  'screening.run.started': 'Screening started.',
   'screening.running': 'Screening: {{done}} / {{total}} associations',
   'screening.col.id': 'Id',
   'screening.col.status': 'Status',

@@ -272,7 +272,6 @@ export const zhCN = {
   'finding.history': '状态记录',
   'finding.history.empty': '尚无状态变更。',
   'finding.history.entry': '{{from}} → {{to}}',
-  'finding.history.created': '发现',
   'finding.actions': '处理',
   'finding.actions.none': '您的角色只能查看问题,不能变更状态。',
   'finding.actions.closed': '此状态下没有可执行的操作。',
@@ -283,7 +282,6 @@ export const zhCN = {
   'finding.transition.submit': '提交',
   'finding.transition.cancel': '取消',
   'finding.transition.done': '状态已更新为“{{status}}”。',
-  'finding.openAssociation': '查看协会',
 
   'detail.tab.overview': '概况',
   'detail.tab.findings': '问题',
@@ -313,7 +311,6 @@ export const zhCN = {
   'screening.title': '规则筛查',
   'screening.run': '立即筛查',
   'screening.run.confirm': '将对管辖范围内全部协会运行全部规则,确定开始?',
-  'screening.run.started': '筛查已开始。',
   'screening.running': '正在筛查:{{done}} / {{total}} 家协会',
   'screening.col.id': '编号',
   'screening.col.status': '状态',

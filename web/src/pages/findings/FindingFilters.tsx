@@ -1,6 +1,7 @@
 import { ClearOutlined } from '@ant-design/icons';
 import { Button, Select, Space } from 'antd';
 import { FINDING_STATUSES, RULE_FAMILIES, SEVERITIES, type TFindingFilters } from '../../api/types.ts';
+import { useSession } from '../../auth/session.ts';
 import { OrganSelect } from '../../components/OrganSelect.tsx';
 import { RegionCascader } from '../../components/RegionCascader.tsx';
 import { useT } from '../../i18n/index.ts';
@@ -26,6 +27,9 @@ export function FindingFilters({ filters, onChange }: TFindingFiltersProps) {
     ruleOptions.unshift({ value: filters.rule, label: filters.rule });
   }
   const set = (patch: TFindingFilters) => onChange({ ...filters, ...patch });
+  const session = useSession();
+  // An association sees only its own findings: region and organ would narrow nothing.
+  const ownOnly = session.status === 'authenticated' && session.user.role === 'association';
 
   return (
     <Space wrap size="middle" data-testid="findings-filters">
@@ -58,20 +62,24 @@ export function FindingFilters({ filters, onChange }: TFindingFiltersProps) {
         options={SEVERITIES.map((severity) => ({ value: severity, label: t(severityLabel(severity)) }))}
         onChange={(severity) => set({ severity: severity || undefined })}
       />
-      <RegionCascader
-        testId="findings-filter-region"
-        style={{ width: 220 }}
-        placeholder={t('findings.filter.region')}
-        value={filters.region}
-        onChange={(region) => set({ region })}
-      />
-      <OrganSelect
-        testId="findings-filter-organ"
-        style={{ width: 260 }}
-        placeholder={t('findings.filter.organ')}
-        value={filters.organ}
-        onChange={(organ) => set({ organ })}
-      />
+      {ownOnly ? null : (
+        <RegionCascader
+          testId="findings-filter-region"
+          style={{ width: 220 }}
+          placeholder={t('findings.filter.region')}
+          value={filters.region}
+          onChange={(region) => set({ region })}
+        />
+      )}
+      {ownOnly ? null : (
+        <OrganSelect
+          testId="findings-filter-organ"
+          style={{ width: 260 }}
+          placeholder={t('findings.filter.organ')}
+          value={filters.organ}
+          onChange={(organ) => set({ organ })}
+        />
+      )}
       <Select
         data-testid="findings-filter-status"
         style={{ width: 130 }}
