@@ -87,11 +87,23 @@ export async function runScreening(options: RunScreeningOptions): Promise<TScree
         persistingFindings: 0,
         resolvedFindings: 0,
       };
+      const load = (start: number) => {
+        const t = performance.now();
+        const pending = loadFacts(tx, { ids: ids.slice(start, start + chunkSize), organs }).then((loaded) => {
+          timings.load += performance.now() - t;
+          return loaded;
+        });
+        // If the run fails before this chunk is awaited, its failure must not surface as unhandled.
+        pending.catch(() => undefined);
+        return pending;
+      };
+      // The next chunk is requested before this one is evaluated, so the database works while the
+      // engine does.
+      let next = ids.length > 0 ? load(0) : null;
       for (let start = 0; start < ids.length; start += chunkSize) {
+        const loaded = await next!;
+        next = start + chunkSize < ids.length ? load(start + chunkSize) : null;
         let t = performance.now();
-        const loaded = await loadFacts(tx, { ids: ids.slice(start, start + chunkSize), organs });
-        timings.load += performance.now() - t;
-        t = performance.now();
         const items: TFindingToStore[] = [];
         const seen = new Set<string>();
         for (const { associationId, facts } of loaded) {

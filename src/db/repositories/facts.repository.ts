@@ -510,18 +510,31 @@ function groupBy<T>(rows: TRow[], map: (row: TRow) => T, key = 'association_id')
   return groups;
 }
 
+/**
+ * Runs a query and hands back its rows, aggregated to one JSON text in the database: parsing one JSON
+ * document is several times cheaper for the client than decoding the rows one by one, and the rows
+ * keep their column names (dates stay `YYYY-MM-DD`, numbers stay numbers).
+ */
+async function jsonRows(q: Queryable, sql: string, params: unknown[]): Promise<TRow[]> {
+  const { rows } = await q.query<{ j: string }>(
+    `SELECT coalesce(json_agg(x), '[]')::text AS j FROM (${sql}) AS x`,
+    params,
+  );
+  return JSON.parse(rows[0]!.j) as TRow[];
+}
+
 async function byAssociation<T>(
   q: Queryable,
   sql: string,
   ids: readonly number[],
   map: (row: TRow) => T,
 ): Promise<Map<number, T[]>> {
-  const { rows } = await q.query<TRow>(sql, [ids]);
-  return groupBy(rows, map);
+  return groupBy(await jsonRows(q, sql, [ids]), map);
 }
 
-const perAssociation = (table: string, order: string) =>
-  `SELECT * FROM ${table} WHERE association_id = ANY($1::bigint[]) ORDER BY association_id, ${order}`;
+/** Only the named columns: the bookkeeping timestamps would cost a date parse per row for nothing. */
+const perAssociation = (table: string, order: string, columns: string) =>
+  `SELECT association_id, ${columns} FROM ${table} WHERE association_id = ANY($1::bigint[]) ORDER BY association_id, ${order}`;
 
 export type LoadFactsOptions = {
   /** Database ids of the associations to load. */
@@ -546,7 +559,7 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
      FROM associations AS a
      LEFT JOIN association_extras AS x ON x.association_id = a.id
      LEFT JOIN LATERAL (
-       SELECT * FROM scope_decisions AS d WHERE d.association_id = a.id ORDER BY d.decided_on DESC, d.ref DESC LIMIT 1
+       SELECT d.ref, d.kind, d.outcome, d.decided_on, d.reason FROM scope_decisions AS d WHERE d.association_id = a.id ORDER BY d.decided_on DESC, d.ref DESC LIMIT 1
      ) AS s ON TRUE
      WHERE a.id = ANY($1::bigint[]) ORDER BY a.id`,
     [ids],
@@ -569,7 +582,9 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
 
   const cases = await byAssociation<TCaseFact>(
     q,
-    `SELECT DISTINCT ON (association_id) * FROM decoupling_cases WHERE association_id = ANY($1::bigint[])
+    `SELECT DISTINCT ON (association_id) association_id, ref, batch, jurisdiction, listed_on, plan_deadline,
+            plan_approved_on, completion_deadline, decoupled_on, blocked_reason
+     FROM decoupling_cases WHERE association_id = ANY($1::bigint[])
      ORDER BY association_id, listed_on DESC NULLS LAST, ref DESC`,
     ids,
     (r) => ({
@@ -587,7 +602,11 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
 
   const functions = await byAssociation<TFunctionFact>(
     q,
-    perAssociation('association_functions', 'ref'),
+    perAssociation(
+      'association_functions',
+      'ref',
+      'ref, name, kind, origin, handed_over_by_organ_code, legal_basis, catalogue_entry, contract_ref, published, tied_approval_organ_code, started_on, ended_on',
+    ),
     ids,
     (r) => ({
       id: str(r.ref),
@@ -605,14 +624,23 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     }),
   );
 
-  const bases = await byAssociation(q, perAssociation('finance_bases', 'id'), ids, (r) => ({
-    base2015Appropriation: optNum(r.base_2015_appropriation),
-    base2015RetireeFunding: optNum(r.base_2015_retiree_funding),
-  }));
+  const bases = await byAssociation(
+    q,
+    perAssociation('finance_bases', 'id', 'base_2015_appropriation, base_2015_retiree_funding'),
+    ids,
+    (r) => ({
+      base2015Appropriation: optNum(r.base_2015_appropriation),
+      base2015RetireeFunding: optNum(r.base_2015_retiree_funding),
+    }),
+  );
 
   const years = await byAssociation<TFinanceYearFact>(
     q,
-    perAssociation('finance_years', 'year'),
+    perAssociation(
+      'finance_years',
+      'year',
+      'year, independent_account, separate_books, accounting_standard, direct_appropriation, placement_funds, office_in_administrative_space, office_organ_code, vacated_on, paid_use_agreement_ref, state_assets_used, state_assets_registered_on',
+    ),
     ids,
     (r) => ({
       year: Number(r.year),
@@ -632,14 +660,18 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
 
   const amendments = await byAssociation<TCharterAmendmentFact>(
     q,
-    perAssociation('charter_amendments', 'ref'),
+    perAssociation('charter_amendments', 'ref', 'ref, amended_on, filed_on'),
     ids,
     (r) => ({ id: str(r.ref), amendedOn: str(r.amended_on), filedOn: optStr(r.filed_on) }),
   );
 
   const institutions = await byAssociation<TInstitutionFact>(
     q,
-    perAssociation('subordinate_institutions', 'ref'),
+    perAssociation(
+      'subordinate_institutions',
+      'ref',
+      'ref, name, disposition, legal_person_cancelled_on, transferred_to',
+    ),
     ids,
     (r) => ({
       id: str(r.ref),
@@ -650,60 +682,96 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     }),
   );
 
-  const staff = await byAssociation<TStaffFact>(q, perAssociation('staff_members', 'ref'), ids, (r) => ({
-    id: str(r.ref),
-    name: str(r.name),
-    labourContract: optBool(r.labour_contract),
-    socialInsurance: optBool(r.social_insurance),
-    housingFund: optBool(r.housing_fund),
-    onEstablishment: optBool(r.on_establishment),
-    startedOn: optStr(r.started_on),
-    endedOn: optStr(r.ended_on),
-  }));
+  const staff = await byAssociation<TStaffFact>(
+    q,
+    perAssociation(
+      'staff_members',
+      'ref',
+      'ref, name, labour_contract, social_insurance, housing_fund, on_establishment, started_on, ended_on',
+    ),
+    ids,
+    (r) => ({
+      id: str(r.ref),
+      name: str(r.name),
+      labourContract: optBool(r.labour_contract),
+      socialInsurance: optBool(r.social_insurance),
+      housingFund: optBool(r.housing_fund),
+      onEstablishment: optBool(r.on_establishment),
+      startedOn: optStr(r.started_on),
+      endedOn: optStr(r.ended_on),
+    }),
+  );
 
-  const party = await byAssociation<TPartyFact>(q, perAssociation('party_organisations', 'id'), ids, (r) => ({
-    organisationExists: Boolean(r.organisation_exists),
-    memberCount: optNum(r.member_count),
-    relationship: r.relationship as TPartyFact['relationship'],
-    transferredOn: optStr(r.transferred_on),
-  }));
+  const party = await byAssociation<TPartyFact>(
+    q,
+    perAssociation(
+      'party_organisations',
+      'id',
+      'organisation_exists, member_count, relationship, transferred_on',
+    ),
+    ids,
+    (r) => ({
+      organisationExists: Boolean(r.organisation_exists),
+      memberCount: optNum(r.member_count),
+      relationship: r.relationship as TPartyFact['relationship'],
+      transferredOn: optStr(r.transferred_on),
+    }),
+  );
 
-  const foreign = await byAssociation(q, perAssociation('foreign_affairs', 'id'), ids, (r) => ({
-    administeredByFormerOrgan: optBool(r.administered_by_former_organ),
-  }));
+  const foreign = await byAssociation(
+    q,
+    perAssociation('foreign_affairs', 'id', 'administered_by_former_organ'),
+    ids,
+    (r) => ({
+      administeredByFormerOrgan: optBool(r.administered_by_former_organ),
+    }),
+  );
 
-  const fees = await byAssociation<TFeeItemFact>(q, perAssociation('fee_items', 'ref'), ids, (r) => ({
-    id: str(r.ref),
-    name: str(r.name),
-    category: r.category as TFeeItemFact['category'],
-    amount: optNum(r.amount),
-    tiers: tiersOf(r.tiers),
-    payer: r.payer as TFeeItemFact['payer'],
-    compulsory: Boolean(r.compulsory),
-    disguisedCompulsory: Boolean(r.disguised_compulsory),
-    obstructsWithdrawal: Boolean(r.obstructs_withdrawal),
-    servicesProvided: optBool(r.services_provided),
-    coveredByDues: Boolean(r.covered_by_dues),
-    linkedFunctionId: optStr(r.linked_function_ref),
-    linkedAwardId: optStr(r.linked_award_ref),
-    collectedBy: r.collected_by as TFeeItemFact['collectedBy'],
-    branchName: optStr(r.branch_name),
-    standardSetBy: r.standard_set_by as TFeeItemFact['standardSetBy'],
-    published: Boolean(r.published),
-    pricing: r.pricing as TFeeItemFact['pricing'],
-    pricedByProcedure: optBool(r.priced_by_procedure),
-    kickback: Boolean(r.kickback),
-    legalBasis: optStr(r.legal_basis),
-    duesDecisionId: optStr(r.dues_decision_ref),
-    referenceAmount: optNum(r.reference_amount),
-    complaintCount: Number(r.complaint_count),
-    startedOn: optStr(r.started_on),
-    endedOn: optStr(r.ended_on),
-  }));
+  const fees = await byAssociation<TFeeItemFact>(
+    q,
+    perAssociation(
+      'fee_items',
+      'ref',
+      'ref, name, category, amount, tiers, payer, compulsory, disguised_compulsory, obstructs_withdrawal, services_provided, covered_by_dues, linked_function_ref, linked_award_ref, collected_by, branch_name, standard_set_by, published, pricing, priced_by_procedure, kickback, legal_basis, dues_decision_ref, reference_amount, complaint_count, started_on, ended_on',
+    ),
+    ids,
+    (r) => ({
+      id: str(r.ref),
+      name: str(r.name),
+      category: r.category as TFeeItemFact['category'],
+      amount: optNum(r.amount),
+      tiers: tiersOf(r.tiers),
+      payer: r.payer as TFeeItemFact['payer'],
+      compulsory: Boolean(r.compulsory),
+      disguisedCompulsory: Boolean(r.disguised_compulsory),
+      obstructsWithdrawal: Boolean(r.obstructs_withdrawal),
+      servicesProvided: optBool(r.services_provided),
+      coveredByDues: Boolean(r.covered_by_dues),
+      linkedFunctionId: optStr(r.linked_function_ref),
+      linkedAwardId: optStr(r.linked_award_ref),
+      collectedBy: r.collected_by as TFeeItemFact['collectedBy'],
+      branchName: optStr(r.branch_name),
+      standardSetBy: r.standard_set_by as TFeeItemFact['standardSetBy'],
+      published: Boolean(r.published),
+      pricing: r.pricing as TFeeItemFact['pricing'],
+      pricedByProcedure: optBool(r.priced_by_procedure),
+      kickback: Boolean(r.kickback),
+      legalBasis: optStr(r.legal_basis),
+      duesDecisionId: optStr(r.dues_decision_ref),
+      referenceAmount: optNum(r.reference_amount),
+      complaintCount: Number(r.complaint_count),
+      startedOn: optStr(r.started_on),
+      endedOn: optStr(r.ended_on),
+    }),
+  );
 
   const dues = await byAssociation<TDuesDecisionFact>(
     q,
-    perAssociation('dues_decisions', 'ref'),
+    perAssociation(
+      'dues_decisions',
+      'ref',
+      'ref, assembly_date, made_by, secret_ballot, eligible, present, votes_for, tiers, floating, published, adopted, effective_from, superseded_on',
+    ),
     ids,
     (r) => ({
       id: str(r.ref),
@@ -722,16 +790,21 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     }),
   );
 
-  const awards = await byAssociation<TAwardFact>(q, perAssociation('awards', 'ref'), ids, (r) => ({
-    id: str(r.ref),
-    name: str(r.name),
-    approvalRef: optStr(r.approval_ref),
-    startedOn: optStr(r.started_on),
-  }));
+  const awards = await byAssociation<TAwardFact>(
+    q,
+    perAssociation('awards', 'ref', 'ref, name, approval_ref, started_on'),
+    ids,
+    (r) => ({
+      id: str(r.ref),
+      name: str(r.name),
+      approvalRef: optStr(r.approval_ref),
+      startedOn: optStr(r.started_on),
+    }),
+  );
 
   const reports = await byAssociation<TAnnualReportFact>(
     q,
-    perAssociation('annual_reports', 'year'),
+    perAssociation('annual_reports', 'year', 'year, filed_on'),
     ids,
     (r) => ({
       year: Number(r.year),
@@ -739,16 +812,21 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
     }),
   );
 
-  const penalties = await byAssociation<TPenaltyFact>(q, perAssociation('penalties', 'ref'), ids, (r) => ({
-    id: str(r.ref),
-    kind: r.kind as TPenaltyFact['kind'],
-    amount: optNum(r.amount),
-    decidedOn: str(r.decided_on),
-  }));
+  const penalties = await byAssociation<TPenaltyFact>(
+    q,
+    perAssociation('penalties', 'ref', 'ref, kind, amount, decided_on'),
+    ids,
+    (r) => ({
+      id: str(r.ref),
+      kind: r.kind as TPenaltyFact['kind'],
+      amount: optNum(r.amount),
+      decidedOn: str(r.decided_on),
+    }),
+  );
 
   const rectifications = await byAssociation<TRectificationFact>(
     q,
-    perAssociation('rectifications', 'ref'),
+    perAssociation('rectifications', 'ref', 'ref, ordered_on, due_on, completed_on'),
     ids,
     (r) => ({
       id: str(r.ref),
@@ -760,21 +838,25 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
 
   const unreachable = await byAssociation<TUnreachableFact>(
     q,
-    perAssociation('unreachable_records', 'ref'),
+    perAssociation('unreachable_records', 'ref', 'ref, verified_on, resolved_on'),
     ids,
     (r) => ({ id: str(r.ref), verifiedOn: str(r.verified_on), resolvedOn: optStr(r.resolved_on) }),
   );
 
   const courtDefaults = await byAssociation<TCourtDefaultFact>(
     q,
-    perAssociation('court_defaults', 'ref'),
+    perAssociation('court_defaults', 'ref', 'ref, listed_on, removed_on'),
     ids,
     (r) => ({ id: str(r.ref), listedOn: str(r.listed_on), removedOn: optStr(r.removed_on) }),
   );
 
   const credit = await byAssociation<TCreditEntryFact>(
     q,
-    perAssociation('credit_entries', 'ref'),
+    perAssociation(
+      'credit_entries',
+      'ref',
+      'ref, list, ground, ground_on, listed_on, removed_on, obligation_fulfilled_on, removal_applied_on',
+    ),
     ids,
     (r) => ({
       id: str(r.ref),
@@ -862,7 +944,8 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
  * read them.
  */
 async function loadPosts(q: Queryable, ids: readonly number[]): Promise<Map<number, TPostFact[]>> {
-  const { rows } = await q.query<TRow>(
+  const rows = await jsonRows(
+    q,
     `SELECT p.id, p.association_id, p.role, p.branch_name, p.started_on, p.ended_on, p.term_number, p.remunerated,
             p.approval_ref, p.approval_date, ro.code AS recommended_by, pe.id AS person_id, pe.name AS person_name,
             pe.birth_date, r.status, r.retired_on, r.rank, r.source, r.record_key,
@@ -871,7 +954,8 @@ async function loadPosts(q: Queryable, ids: readonly number[]): Promise<Map<numb
      JOIN persons AS pe ON pe.id = p.person_id
      LEFT JOIN organs AS ro ON ro.id = p.recommended_by_organ_id
      LEFT JOIN LATERAL (
-       SELECT * FROM roster_records AS rr WHERE rr.id_hash = pe.id_hash
+       SELECT rr.status, rr.retired_on, rr.rank, rr.source, rr.record_key, rr.organ_name, rr.organ_id
+       FROM roster_records AS rr WHERE rr.id_hash = pe.id_hash
        ORDER BY CASE rr.status WHEN 'retired' THEN 0 WHEN 'left_not_retired' THEN 1 ELSE 2 END,
                 rr.retired_on DESC NULLS LAST, rr.source, rr.record_key
        LIMIT 1

@@ -1,0 +1,153 @@
+/**
+ * Times a screening run from the database to stored findings over a large synthetic registry:
+ * associations with organ links, posts (some held by retired cadres found in the roster), decoupling
+ * cases, finance years, fee items, annual reports and credit entries, inserted directly with SQL.
+ * Runs the screening several times and reports the median of each phase (load, evaluate, store,
+ * total); the first run inserts the findings, later ones mostly update them as persisting.
+ *
+ *   npx tsx bench/screen/screen.bench.ts [associations=100000] [runs=3]
+ *
+ * Uses the PostgreSQL server of TUOGOU_BENCH_DATABASE_URL (a fresh database is created on it and
+ * dropped afterwards) or, without it, the embedded database in memory.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type Db, openDatabase } from '../../src/db/database.ts';
+import { runScreening } from '../../src/jobs/screen.ts';
+
+const associations = Number(process.argv[2] ?? 100_000);
+const runs = Number(process.argv[3] ?? 3);
+const AS_OF = '2026-06-30';
+
+async function open(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const url = process.env.TUOGOU_BENCH_DATABASE_URL;
+  if (!url) {
+    const db = await openDatabase({ kind: 'pglite' });
+    return { db, drop: () => db.close() };
+  }
+  const name = `tuogou_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const db = await openDatabase({ kind: 'postgres', url: target.toString() });
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      // TUOGOU_BENCH_KEEP=1 keeps the database for looking at query plans afterwards.
+      if (process.env.TUOGOU_BENCH_KEEP) return console.log(`kept database ${name}`);
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/** The synthetic registry, all set-based: a few seconds even for 100,000 associations. */
+async function populate(db: Db, n: number): Promise<void> {
+  const organs = Math.max(10, Math.round(n / 50));
+  await db.exec(`
+    INSERT INTO organs (code, name, kind, is_administrative, level, region_code, address, phone)
+    SELECT 'ORG' || lpad(g::text, 8, '0'), '测试机关' || g,
+           CASE WHEN g % 5 = 0 THEN 'public_institution' ELSE 'government' END, g % 5 <> 0,
+           'provincial', (ARRAY['110000','310000','330000','440000','510000'])[1 + g % 5],
+           '测试省测试市测试路' || g || '号', '0571-8' || lpad(g::text, 7, '0')
+    FROM generate_series(1, ${organs}) AS g;
+    UPDATE organs SET parent_id = id - 1 WHERE id % 5 = 0;
+
+    INSERT INTO associations (uscc, name, level, region_code, registered_on, status, address, phone, member_count)
+    SELECT '51' || lpad(g::text, 16, '0'),
+           CASE WHEN g % 20 = 0 THEN '测试' || g || '学会' ELSE '测试' || g || '行业协会' END,
+           'provincial', (ARRAY['110105','310101','330102','440103','510104'])[1 + g % 5],
+           DATE '1995-01-01' + (g % 7000), CASE WHEN g % 97 = 0 THEN 'deregistered' ELSE 'active' END,
+           '协会地址' || g, '010-6' || lpad(g::text, 7, '0'), 50 + g % 500
+    FROM generate_series(1, ${n}) AS g;
+
+    INSERT INTO organ_links (organ_id, association_id, kind, started_on, ended_on)
+    SELECT 1 + a.id % ${organs}, a.id, 'supervisor', DATE '2000-01-01',
+           CASE WHEN a.id % 3 = 0 THEN NULL ELSE DATE '2017-06-30' END
+    FROM associations AS a;
+
+    INSERT INTO decoupling_cases (association_id, ref, batch, jurisdiction, listed_on, completion_deadline, decoupled_on)
+    SELECT a.id, 'C-' || a.id, '2016', substr(a.region_code, 1, 2) || '0000', DATE '2016-01-01', DATE '2017-12-31',
+           CASE WHEN a.id % 4 = 0 THEN NULL ELSE DATE '2017-06-30' END
+    FROM associations AS a WHERE a.id % 2 = 0;
+
+    INSERT INTO persons (person_key, id_hash, name, birth_date)
+    SELECT 'k' || g, 'h' || g, '测试人' || g, DATE '1945-01-01' + (g % 9000)
+    FROM generate_series(1, ${n * 5}) AS g;
+
+    INSERT INTO posts (association_id, person_id, role, started_on, term_number)
+    SELECT 1 + (g - 1) / 5, g,
+           (ARRAY['president','vice_president','secretary_general','director','supervisor'])[1 + (g - 1) % 5],
+           DATE '2018-01-01', 1 + g % 3
+    FROM generate_series(1, ${n * 5}) AS g;
+
+    INSERT INTO roster_records (source, record_key, id_hash, name, birth_date, status, retired_on, organ_id, rank)
+    SELECT 'retired', 'R' || g, 'h' || g, '测试人' || g, DATE '1945-01-01' + (g % 9000), 'retired',
+           DATE '2012-01-01' + (g % 3000), 1 + g % ${organs}, 'department'
+    FROM generate_series(1, ${n * 5}, 37) AS g;
+
+    INSERT INTO finance_years (association_id, year, independent_account, direct_appropriation)
+    SELECT a.id, y, a.id % 11 <> 0, CASE WHEN a.id % 13 = 0 THEN 100000 ELSE 0 END
+    FROM associations AS a CROSS JOIN generate_series(2016, 2019) AS y;
+
+    INSERT INTO fee_items (association_id, ref, name, category, amount, tiers, published, standard_set_by)
+    SELECT a.id, 'FEE-' || k, '会费' || k, CASE WHEN k = 1 THEN 'dues' ELSE 'training' END, 1000 * k,
+           CASE WHEN k = 1 THEN jsonb_build_array(1000, 2000, 3000, 4000, 5000) ELSE NULL END,
+           a.id % 7 <> 0, CASE WHEN k = 1 THEN 'council' ELSE NULL END
+    FROM associations AS a CROSS JOIN generate_series(1, 2) AS k;
+
+    INSERT INTO annual_reports (association_id, year, filed_on)
+    SELECT a.id, y, CASE WHEN (a.id + y) % 17 = 0 THEN NULL ELSE make_date(y + 1, 5, 1) END
+    FROM associations AS a CROSS JOIN generate_series(2017, 2025) AS y;
+
+    INSERT INTO credit_entries (association_id, ref, list, ground, listed_on)
+    SELECT a.id, 'CE-' || a.id, 'abnormal', 'annual_report', DATE '2019-06-05'
+    FROM associations AS a WHERE a.id % 29 = 0;
+    ANALYZE;
+  `);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const { db, drop } = await open();
+try {
+  let t = performance.now();
+  await populate(db, associations);
+  console.log(`database                ${db.kind}`);
+  console.log(`associations            ${associations}`);
+  console.log(`populate seconds        ${((performance.now() - t) / 1000).toFixed(1)}`);
+  const timings: { load: number[]; evaluate: number[]; store: number[]; total: number[] } = {
+    load: [],
+    evaluate: [],
+    store: [],
+    total: [],
+  };
+  let findings = 0;
+  for (let i = 0; i < runs; i += 1) {
+    t = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await runScreening({ db, asOf: AS_OF, actor: { id: null, label: 'bench' } });
+    const used = process.cpuUsage(cpu);
+    findings = result.counts.findings;
+    for (const key of ['load', 'evaluate', 'store', 'total'] as const)
+      timings[key].push(result.timings[key] / 1000);
+    console.log(
+      `run ${i + 1}: ${(result.timings.total / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU in this process, ` +
+        `${result.counts.findings} findings (${result.counts.newFindings} new, ${result.counts.persistingFindings} persisting, ${result.counts.resolvedFindings} resolved)`,
+    );
+  }
+  console.log(`findings per run        ${findings}`);
+  for (const key of ['load', 'evaluate', 'store', 'total'] as const)
+    console.log(`median ${key.padEnd(9)} s     ${median(timings[key]).toFixed(2)}`);
+} finally {
+  await drop();
+}
