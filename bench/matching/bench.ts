@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     key,
     today: TODAY,
     expectedRosterSize: sizes.serving + sizes.retired,
+    indexInWorker: process.env.MATCHING_SINGLE_THREAD !== '1',
     onIndexed: (s, n) => {
       indexSeconds = s;
       rosterSize = n;

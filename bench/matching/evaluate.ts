@@ -103,6 +103,7 @@ export type MatchFilesOptions = {
   parameters?: Partial<TMatchParameters>;
   reviews?: TReviewDecision[];
   expectedRosterSize?: number;
+  indexInWorker?: boolean;
   onIndexed?: (seconds: number, size: number) => void;
 };
 
@@ -114,6 +115,7 @@ export async function* matchFiles({
   parameters,
   reviews,
   expectedRosterSize,
+  indexInWorker,
   onIndexed,
 }: MatchFilesOptions): AsyncGenerator<TMatchDecision> {
   const organs: TOrganRow[] = [];
@@ -129,6 +131,7 @@ export async function* matchFiles({
     reviews,
     parameters,
     expectedRosterSize,
+    indexInWorker,
     rosters: [
       readCsv(join(dir, FILES.serving)) as AsyncIterable<TRosterRow>,
       readCsv(join(dir, FILES.retired)) as AsyncIterable<TRosterRow>,

@@ -38,7 +38,36 @@ export class StringColumn {
   byteSize(): number {
     return this.bytes.length + this.offsets.byteLength;
   }
+
+  /** Plain parts, to move the column to another thread without copying. */
+  toRaw(): TStringColumnRaw {
+    return { bytes: this.bytes, offsets: this.offsets, used: this.used, length: this.length };
+  }
+
+  static fromRaw(raw: TStringColumnRaw): StringColumn {
+    const column = new StringColumn();
+    column.bytes = Buffer.from(raw.bytes.buffer, raw.bytes.byteOffset, raw.bytes.byteLength);
+    column.offsets = raw.offsets;
+    column.used = raw.used;
+    column.length = raw.length;
+    return column;
+  }
 }
+
+export type TStringColumnRaw = {
+  bytes: Uint8Array<ArrayBuffer>;
+  offsets: Uint32Array<ArrayBuffer>;
+  used: number;
+  length: number;
+};
+
+export type TFingerprintCounterRaw = {
+  his: Uint32Array;
+  los: Uint32Array;
+  counts: Uint32Array;
+  mask: number;
+  distinct: number;
+};
 
 /** Counts per 64-bit fingerprint (open addressing, linear probing). */
 export class FingerprintCounter {
@@ -97,6 +126,20 @@ export class FingerprintCounter {
 
   byteSize(): number {
     return this.his.byteLength * 3;
+  }
+
+  toRaw(): TFingerprintCounterRaw {
+    return { his: this.his, los: this.los, counts: this.counts, mask: this.mask, distinct: this.distinct };
+  }
+
+  static fromRaw(raw: TFingerprintCounterRaw): FingerprintCounter {
+    const counter = new FingerprintCounter(16);
+    counter.his = raw.his;
+    counter.los = raw.los;
+    counter.counts = raw.counts;
+    counter.mask = raw.mask;
+    counter.distinct = raw.distinct;
+    return counter;
   }
 }
 

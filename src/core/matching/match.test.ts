@@ -195,3 +195,39 @@ describe('runMatching', () => {
     expect(d).toMatchObject({ decision: 'no_match', recordKey: null, candidates: 0 });
   });
 });
+
+describe('runMatching with the index built in a worker thread', () => {
+  it('decides every post exactly as the single-thread run does', async () => {
+    const posts: TPostRow[] = [
+      { post_ref: 'A', person_name: 'OUYANG Xiuyuan', resident_id: rareId },
+      { post_ref: 'B', person_name: '张建国', resident_id: '330102550615031' },
+      {
+        post_ref: 'C',
+        person_name: '王伟',
+        sex: 'male',
+        birth_date: '1960-01-10',
+        association_uscc: 'ASSOC-1',
+      },
+      { post_ref: 'D', ...rare },
+    ];
+    const run = async (indexInWorker: boolean) => {
+      const out: TMatchDecision[] = [];
+      for await (const d of runMatching({
+        key,
+        today,
+        organs,
+        links,
+        reviews: [{ postKey: 'C', recordKey: 'S-wang-3', verdict: 'confirmed' }],
+        rosters: [roster().slice(0, 100), roster().slice(100)],
+        posts,
+        indexInWorker,
+      })) {
+        out.push(d);
+      }
+      return out;
+    };
+    const inWorker = await run(true);
+    expect(inWorker).toEqual(await run(false));
+    expect(inWorker.map((d) => d.recordKey)).toEqual(['S-rare', 'R-zhang', 'S-wang-3', 'S-rare']);
+  });
+});
