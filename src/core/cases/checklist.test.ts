@@ -135,6 +135,7 @@ describe('generateChecklist', () => {
       expect(i.evidence.length).toBeGreaterThan(0);
       for (const req of i.evidence) {
         expect(req.mimeTypes.length).toBeGreaterThan(0);
+        expect(new Set(req.mimeTypes).size).toBe(req.mimeTypes.length);
         for (const mime of req.mimeTypes) expect(evidenceTypeOf(mime)).not.toBeNull();
         expect(req.maxBytes).toBeGreaterThan(0);
         expect(req.title.zh.length).toBeGreaterThan(0);

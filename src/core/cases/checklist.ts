@@ -76,7 +76,8 @@ function requirement(
   minCount = 1,
   maxBytes = 20 * MB,
 ): TEvidenceRequirement {
-  return { kind, title, mimeTypes: types.map((t) => EVIDENCE_TYPE_SPECS[t].mimeType), maxBytes, minCount };
+  const mimeTypes = [...new Set(types)].map((t) => EVIDENCE_TYPE_SPECS[t].mimeType);
+  return { kind, title, mimeTypes, maxBytes, minCount };
 }
 
 const BY_ORGAN: TSignOffRule = { signers: ['organ'], organHandOver: true };
