@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TUserRole, USER_ROLES } from '../src/db/repositories/users.repository.ts';
 import { ROUTE_TABLE, ROUTES, type TRouteId } from '../src/server/routes.ts';
+import { seedFindings } from './screen/support.ts';
 import { call, createTestApp, login, type TSession, type TTestApp } from './server/support.ts';
 import { buildWorld, type TWorld } from './server/world.ts';
 import { openTestDatabase } from './support/database.ts';
@@ -32,7 +33,22 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
   listAuditEvents: ['auditor', 'admin'],
   publicSearchAssociations: 'public',
   publicGetAssociation: 'public',
+  listFindings: USER_ROLES,
+  exportFindings: USER_ROLES,
+  getFinding: USER_ROLES,
+  transitionFinding: ['regulator', 'admin', 'organ', 'association'],
+  associationFindings: USER_ROLES,
+  listRules: USER_ROLES,
+  startScreeningRun: ['regulator', 'admin'],
+  listScreeningRuns: ['regulator', 'admin', 'inspector', 'auditor'],
 };
+
+/** Routes on one finding: the handler refuses a finding of an association outside the scope. */
+const FINDING_SCOPED: readonly TRouteId[] = ['getFinding', 'transitionFinding'];
+
+/** A fresh finding per account and association (filled before the tests), so moves never collide. */
+const findingIds = new Map<string, number>();
+const findingFor = (username: string, uscc: string) => findingIds.get(`${username}|${uscc}`) ?? 0;
 
 /** Roles whose jurisdiction is the whole registry: nothing is outside it. */
 const NATIONWIDE: readonly TUserRole[] = ['auditor', 'admin'];
@@ -108,6 +124,30 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
   listAuditEvents: () => ({ path: '/api/audit-events' }),
   publicSearchAssociations: () => ({ path: '/api/public/associations' }),
   publicGetAssociation: (s) => ({ path: `/api/public/associations/${s.uscc}` }),
+  listFindings: () => ({
+    path: '/api/findings?pageSize=200',
+    visibleKeys: async (response) =>
+      ((await response.json()) as { items: { association: { uscc: string } }[] }).items.map(
+        (item) => item.association.uscc,
+      ),
+    sampleKey: (s) => s.uscc,
+  }),
+  exportFindings: () => ({
+    path: '/api/findings/export?format=csv',
+    visibleKeys: async (response) =>
+      [...(await response.text()).matchAll(/,([0-9A-Y]{18}),/g)].map((m) => m[1]!),
+    sampleKey: (s) => s.uscc,
+  }),
+  getFinding: (s, username) => ({ path: `/api/findings/${findingFor(username, s.uscc)}` }),
+  transitionFinding: (s, username) => ({
+    path: `/api/findings/${findingFor(username, s.uscc)}/transition`,
+    method: 'POST',
+    body: { to: 'appealed', reason: 'authorization matrix' },
+  }),
+  associationFindings: (s) => ({ path: `/api/associations/${s.uscc}/findings` }),
+  listRules: () => ({ path: '/api/rules' }),
+  startScreeningRun: () => ({ path: '/api/screening-runs', method: 'POST', body: { asOf: '2020-06-30' } }),
+  listScreeningRuns: () => ({ path: '/api/screening-runs' }),
 };
 
 type TExpectation = { status: number; code?: string };
@@ -120,7 +160,8 @@ function expectationFor(id: TRouteId, who: TWho, where: TWhere): TExpectation {
   if (policy === 'session') return ok;
   if (!policy.includes(who)) return { status: 403, code: 'forbidden' };
   const scope = ROUTES[id].access.kind === 'roles' ? ROUTES[id].access.scope.kind : 'global';
-  const entityScoped = scope === 'association' || scope === 'organ' || scope === 'person';
+  const entityScoped =
+    scope === 'association' || scope === 'organ' || scope === 'person' || FINDING_SCOPED.includes(id);
   if (entityScoped && where === 'outside' && !NATIONWIDE.includes(who))
     return { status: 403, code: 'outside_scope' };
   return ok;
@@ -139,6 +180,11 @@ beforeAll(async () => {
   world = await buildWorld(db, protector);
   app = createTestApp(db, protector);
   for (const role of USER_ROLES) sessions.set(role, await login(app, world.accounts[role].username));
+  const usccs = Object.values(world.associations).map((a) => a.uscc);
+  const keys = Object.values(world.accounts).flatMap((account) =>
+    usccs.map((uscc) => ({ key: `${account.username}|${uscc}`, uscc })),
+  );
+  for (const [key, id] of await seedFindings(db, keys)) findingIds.set(key, id);
 });
 
 afterAll(async () => {

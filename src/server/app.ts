@@ -13,8 +13,10 @@ import { authorize } from './authorize.ts';
 import type { TAppDeps, TAppEnv } from './env.ts';
 import { AppError, ERROR_STATUS, errorBody, type TErrorCode } from './errors.ts';
 import { createAuthHandlers } from './handlers/auth.handlers.ts';
+import { createFindingsHandlers } from './handlers/findings.handlers.ts';
 import { createPublicHandlers } from './handlers/public.handlers.ts';
 import { createRegistryHandlers } from './handlers/registry.handlers.ts';
+import { createRulesHandlers } from './handlers/rules.handlers.ts';
 import { createSystemHandlers } from './handlers/system.handlers.ts';
 import type { THandlers } from './handlers/types.ts';
 import { createSlidingWindowLimiter, type SlidingWindowOptions } from './rate-limit.ts';
@@ -116,6 +118,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
     ...createAuthHandlers(deps),
     ...createRegistryHandlers(deps),
     ...createPublicHandlers(deps),
+    ...createFindingsHandlers(deps),
+    ...createRulesHandlers(deps),
   };
   for (const { id, definition } of ROUTE_TABLE) {
     // The table is heterogeneous; each handler was type-checked against its own route in THandlers.

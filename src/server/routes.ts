@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { type TUserRole, USER_ROLES } from '../db/repositories/users.repository.ts';
 import { ZErrorBody } from './errors.ts';
 import {
+  ZAssociationFindingQuery,
   ZAssociationPage,
   ZAssociationQuery,
   ZAssociationRecord,
@@ -10,6 +11,11 @@ import {
   ZDisclosure,
   ZDisclosureQuery,
   ZExportQuery,
+  ZFindingDetail,
+  ZFindingExportQuery,
+  ZFindingIdParam,
+  ZFindingPage,
+  ZFindingQuery,
   ZHealth,
   ZLoginBody,
   ZOrganCodeParam,
@@ -22,7 +28,13 @@ import {
   ZPublicAssociationRecord,
   ZRegionList,
   ZRegionQuery,
+  ZRuleCatalog,
+  ZScreeningRun,
+  ZScreeningRunBody,
+  ZScreeningRunPage,
+  ZScreeningRunQuery,
   ZSession,
+  ZTransitionBody,
   ZUsccParam,
 } from './schemas.ts';
 
@@ -245,6 +257,126 @@ export const ROUTES = {
       summary: 'Public record of one association and the organs it was linked to (no personal data)',
       request: { params: ZUsccParam },
       responses: { 200: json(ZPublicAssociationRecord, 'The association'), ...errorResponses(400, 404) },
+    }),
+  },
+  listFindings: {
+    access: { kind: 'roles', roles: ALL_ROLES, scope: { kind: 'filtered' } },
+    route: createRoute({
+      method: 'get',
+      path: '/api/findings',
+      tags: ['findings'],
+      summary: 'Findings of the screening runs inside the caller’s scope, filtered',
+      request: { query: ZFindingQuery },
+      responses: { 200: json(ZFindingPage, 'One page of findings'), ...errorResponses(400, 401, 403) },
+    }),
+  },
+  exportFindings: {
+    access: { kind: 'roles', roles: ALL_ROLES, scope: { kind: 'filtered' } },
+    route: createRoute({
+      method: 'get',
+      path: '/api/findings/export',
+      tags: ['findings'],
+      summary: 'Download every matching finding as XLSX or CSV',
+      request: { query: ZFindingExportQuery },
+      responses: {
+        200: {
+          description: 'The file',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().openapi({ format: 'binary' }),
+            },
+            'text/csv': { schema: z.string() },
+          },
+        },
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+  },
+  // The finding's association decides the scope; the handler checks it (403 outside_scope).
+  getFinding: {
+    access: { kind: 'roles', roles: ALL_ROLES, scope: { kind: 'filtered' } },
+    route: createRoute({
+      method: 'get',
+      path: '/api/findings/{id}',
+      tags: ['findings'],
+      summary: 'One finding with its workflow events',
+      request: { params: ZFindingIdParam },
+      responses: { 200: json(ZFindingDetail, 'The finding'), ...errorResponses(400, 401, 403, 404) },
+    }),
+  },
+  transitionFinding: {
+    access: {
+      kind: 'roles',
+      roles: ['regulator', 'admin', 'organ', 'association'],
+      scope: { kind: 'filtered' },
+    },
+    route: createRoute({
+      method: 'post',
+      path: '/api/findings/{id}/transition',
+      tags: ['findings'],
+      summary:
+        'Move a finding along its workflow (regulators and admins: any legal move; organs and associations: acknowledge or appeal their own)',
+      request: {
+        params: ZFindingIdParam,
+        body: { required: true, content: { 'application/json': { schema: ZTransitionBody } } },
+      },
+      responses: {
+        200: json(ZFindingDetail, 'The finding after the move'),
+        409: {
+          description: 'Not a legal move from the current status (conflict)',
+          content: { 'application/json': { schema: ZErrorBody } },
+        },
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+  },
+  associationFindings: {
+    access: { kind: 'roles', roles: ALL_ROLES, scope: { kind: 'association', param: 'uscc' } },
+    route: createRoute({
+      method: 'get',
+      path: '/api/associations/{uscc}/findings',
+      tags: ['findings'],
+      summary: 'Findings of one association',
+      request: { params: ZUsccParam, query: ZAssociationFindingQuery },
+      responses: { 200: json(ZFindingPage, 'One page of findings'), ...errorResponses(400, 401, 403, 404) },
+    }),
+  },
+  listRules: {
+    access: { kind: 'roles', roles: ALL_ROLES, scope: { kind: 'global' } },
+    route: createRoute({
+      method: 'get',
+      path: '/api/rules',
+      tags: ['findings'],
+      summary: 'The rule catalog: each rule’s clause, severity, parameters per policy pack and an example',
+      responses: { 200: json(ZRuleCatalog, 'The catalog'), ...errorResponses(401, 403) },
+    }),
+  },
+  startScreeningRun: {
+    access: { kind: 'roles', roles: ['regulator', 'admin'], scope: { kind: 'filtered' } },
+    route: createRoute({
+      method: 'post',
+      path: '/api/screening-runs',
+      tags: ['findings'],
+      summary: 'Screen the associations of the caller’s jurisdiction now and store the run',
+      request: {
+        body: { required: false, content: { 'application/json': { schema: ZScreeningRunBody } } },
+      },
+      responses: { 200: json(ZScreeningRun, 'The completed run'), ...errorResponses(400, 401, 403) },
+    }),
+  },
+  listScreeningRuns: {
+    access: {
+      kind: 'roles',
+      roles: ['regulator', 'admin', 'inspector', 'auditor'],
+      scope: { kind: 'global' },
+    },
+    route: createRoute({
+      method: 'get',
+      path: '/api/screening-runs',
+      tags: ['findings'],
+      summary: 'Screening runs, newest first',
+      request: { query: ZScreeningRunQuery },
+      responses: { 200: json(ZScreeningRunPage, 'One page of runs'), ...errorResponses(400, 401, 403) },
     }),
   },
 } satisfies Record<string, TRouteDefinition>;

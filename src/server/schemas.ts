@@ -364,3 +364,171 @@ export const ZPublicAssociationRecord = z
       }),
   })
   .openapi('PublicAssociationRecord');
+
+// ---------------------------------------------------------------------------------------------------
+// Findings, the rule catalog and screening runs
+
+export const FINDING_STATUS_VALUES = ['open', 'acknowledged', 'rectified', 'waived', 'appealed'] as const;
+export const SEVERITY_VALUES = ['violation', 'risk', 'open', 'info'] as const;
+
+const findingFilterFields = {
+  rule: optionalParam(z.string().regex(/^[A-Z]+-\d+$/, 'must be a rule id such as PERS-5')),
+  family: optionalParam(z.string().regex(/^[A-Z]+$/, 'must be a rule family such as PERS')),
+  severity: optionalParam(z.enum(SEVERITY_VALUES)),
+  organ: optionalParam(z.string().min(1).max(40)).openapi({
+    description: 'Organ code: findings of associations linked to it, or to any unit below it, at any time',
+  }),
+  region: optionalParam(ZRegionCode),
+  status: optionalParam(z.enum(FINDING_STATUS_VALUES)),
+  association: optionalParam(ZUscc),
+  includeResolved: optionalParam(z.enum(['true', 'false'])).openapi({
+    description: 'Also list findings that a later screening run no longer found',
+  }),
+};
+
+export const ZFindingQuery = z.object({ ...findingFilterFields, page: ZPage, pageSize: ZPageSize });
+export const ZFindingExportQuery = z.object({
+  ...findingFilterFields,
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export const ZAssociationFindingQuery = z.object({
+  status: optionalParam(z.enum(FINDING_STATUS_VALUES)),
+  includeResolved: findingFilterFields.includeResolved,
+  page: ZPage,
+  pageSize: ZPageSize,
+});
+
+export const ZFindingIdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 12 }),
+});
+
+export const ZFinding = z
+  .object({
+    id: z.number().int(),
+    rule: z.string(),
+    family: z.string(),
+    severity: z.enum(SEVERITY_VALUES),
+    pack: z.object({ id: z.string(), version: z.string() }),
+    association: z.object({ uscc: z.string(), name: z.string(), regionCode: z.string() }),
+    subject: z.object({ type: z.string(), id: z.string() }),
+    aspect: z.string().nullable(),
+    facts: z.record(z.string(), z.unknown()),
+    clause: z.string(),
+    explanationZh: z.string(),
+    explanationEn: z.string(),
+    arisenOn: ZIsoDate.nullable(),
+    dueOn: ZIsoDate.nullable(),
+    firstSeen: z.object({ runId: z.number().int(), on: ZIsoDate }),
+    lastSeen: z.object({ runId: z.number().int(), on: ZIsoDate }),
+    resolved: z.object({ runId: z.number().int(), on: ZIsoDate }).nullable(),
+    status: z.enum(FINDING_STATUS_VALUES),
+    deadline: ZIsoDate.nullable().openapi({ description: 'Rectification deadline, set on acknowledgement' }),
+    overdue: z.boolean(),
+  })
+  .openapi('Finding');
+export type TFindingBody = z.infer<typeof ZFinding>;
+
+export const ZFindingPage = z
+  .object({
+    items: z.array(ZFinding),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('FindingPage');
+
+export const ZFindingEvent = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    from: z.enum(FINDING_STATUS_VALUES),
+    to: z.enum(FINDING_STATUS_VALUES),
+    reason: z.string().nullable(),
+    deadline: ZIsoDate.nullable(),
+  })
+  .openapi('FindingEvent');
+
+export const ZFindingDetail = z
+  .object({ finding: ZFinding, events: z.array(ZFindingEvent) })
+  .openapi('FindingDetail');
+
+export const ZTransitionBody = z
+  .object({
+    to: z.enum(FINDING_STATUS_VALUES),
+    reason: z.string().max(2_000).optional().openapi({ description: 'Required to waive, appeal or reopen' }),
+    deadline: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional()
+      .openapi({ description: 'Rectification deadline when acknowledging; 90 days from today by default' }),
+  })
+  .openapi('FindingTransition');
+
+export const ZRuleCatalog = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        family: z.string(),
+        severity: z.enum(SEVERITY_VALUES),
+        title: z.object({ zh: z.string(), en: z.string() }),
+        clause: z.string(),
+        appliesTo: z.enum(['in_scope', 'all_social_groups']),
+        decisions: z.array(z.object({ zh: z.string(), en: z.string() })),
+        example: z.object({ zh: z.string(), en: z.string() }),
+        packs: z.array(
+          z.object({
+            packId: z.string(),
+            version: z.string(),
+            active: z.boolean(),
+            parameters: z.record(z.string(), z.unknown()),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('RuleCatalog');
+
+export const ZScreeningRun = z
+  .object({
+    id: z.number().int(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    asOf: ZIsoDate,
+    scope: z.record(z.string(), z.unknown()),
+    status: z.enum(['running', 'completed', 'failed']),
+    actor: z.string(),
+    associations: z.number().int(),
+    findings: z.number().int(),
+    newFindings: z.number().int(),
+    persistingFindings: z.number().int(),
+    resolvedFindings: z.number().int(),
+    error: z.string().nullable(),
+  })
+  .openapi('ScreeningRun');
+
+export const ZScreeningRunPage = z
+  .object({
+    items: z.array(ZScreeningRun),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .openapi('ScreeningRunPage');
+
+export const ZScreeningRunQuery = z.object({ page: ZPage, pageSize: ZPageSize });
+
+export const ZScreeningRunBody = z
+  .object({
+    asOf: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+      .optional()
+      .openapi({ description: 'Evaluation date; today by default' }),
+  })
+  .openapi('ScreeningRunRequest');

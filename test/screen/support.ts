@@ -40,6 +40,7 @@ import {
   upsertStaff,
   upsertUnreachable,
 } from '../../src/db/repositories/facts.repository.ts';
+import { insertRun, storeFindings } from '../../src/db/repositories/findings.repository.ts';
 
 export type TFactRows = {
   extras: TAssociationExtrasRecord;
@@ -251,5 +252,54 @@ export async function writeFactRows(db: Db, rows: TFactRows): Promise<void> {
     await upsertUnreachable(tx, [rows.unreachable]);
     await upsertCourtDefaults(tx, [rows.courtDefault]);
     await upsertCreditEntries(tx, [rows.creditEntry]);
+  });
+}
+
+/**
+ * Stores one open finding per key (in a run of its own) for the association of each USCC, and
+ * returns the finding id per key: tests that move findings get a fresh one per case.
+ */
+export async function seedFindings(
+  db: Db,
+  entries: readonly { key: string; uscc: string }[],
+): Promise<Map<string, number>> {
+  return db.transaction(async (tx) => {
+    const runId = await insertRun(tx, {
+      asOf: '2020-06-30',
+      scope: { kind: 'all' },
+      actorLabel: 'seed',
+      startedAt: new Date().toISOString(),
+    });
+    const { rows } = await tx.query<{ id: number; uscc: string }>(
+      'SELECT id, uscc FROM associations WHERE uscc = ANY($1::bpchar[])',
+      [[...new Set(entries.map((e) => e.uscc))]],
+    );
+    const ids = new Map(rows.map((r) => [r.uscc.trimEnd(), Number(r.id)]));
+    const items = entries.map(({ key, uscc }) => ({
+      associationId: ids.get(uscc)!,
+      finding: {
+        ruleId: 'PERS-5' as const,
+        family: 'PERS' as const,
+        severity: 'violation' as const,
+        packId: 'national-2019',
+        packVersion: '2019.1',
+        uscc,
+        subject: { type: 'post' as const, id: key },
+        aspect: null,
+        facts: { person: '测试人' },
+        arisenOn: '2019-01-01',
+        dueOn: null,
+        clause: '测试条款',
+        explanationZh: '测试说明',
+        explanationEn: 'Test explanation',
+        fingerprint: `PERS-5|${uscc}|post:${key}`,
+      },
+    }));
+    await storeFindings(tx, { runId, asOf: '2020-06-30', items });
+    const stored = await tx.query<{ id: number; subject_id: string }>(
+      'SELECT id, subject_id FROM findings WHERE last_seen_run_id = $1',
+      [runId],
+    );
+    return new Map(stored.rows.map((r) => [r.subject_id, Number(r.id)]));
   });
 }
