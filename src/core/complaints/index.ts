@@ -1,0 +1,3 @@
+export * from './classify.ts';
+export * from './tracking-code.ts';
+export * from './workflow.ts';
