@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createWorkingDayCalendar } from '../policy/dates.ts';
+import { addDays, createWorkingDayCalendar } from '../policy/dates.ts';
 import { resolvePack } from '../policy/packs.ts';
 import {
   CreditInputError,
@@ -9,7 +10,7 @@ import {
   type TCreditGroundRecord,
   type TCreditTimeline,
 } from './timeline.ts';
-import { officialCalendar } from './working-days.ts';
+import { officialCalendar, workingDays } from './working-days.ts';
 
 const calendar = officialCalendar();
 const params = creditParams(resolvePack({ regionCode: '110000', asOf: '2025-01-01' }).parameters.cred);
@@ -56,6 +57,21 @@ describe('credit-list entry timers', () => {
   it('counts the swapped Saturday 2026-02-14 before Spring Festival 2026', () => {
     const g = { ...report, arisenOn: '2026-02-13' };
     expect(action(timeline([g], [], '2026-02-13'), 'list').dueOn).toBe('2026-02-27');
+  });
+
+  it('puts every entry deadline on a working day exactly 5 working days after the ground, any day of 2015-2026', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 12 * 366 }), (offset) => {
+        const arisenOn = addDays('2015-01-01', offset);
+        const due = action(timeline([{ ...report, arisenOn }], [], arisenOn), 'list').dueOn as string;
+        return (
+          calendar.isWorkingDay(due) &&
+          workingDays.countBetween(calendar, arisenOn, due) === 5 &&
+          due > arisenOn
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('asks to record a new ground on the current listing instead of listing again', () => {
