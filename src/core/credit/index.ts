@@ -1,4 +1,5 @@
 export * from './basis.ts';
+export * from './grounds.ts';
 export * from './timeline.ts';
 export * from './workflow.ts';
 export * from './working-days.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkingDayCalendar } from '../policy/dates.ts';
+import { addDays, createWorkingDayCalendar } from '../policy/dates.ts';
+import { TEST_CALENDAR } from '../policy/test-support.ts';
 import { officialCalendar, workingDays } from './working-days.ts';
 
 const official = officialCalendar();
@@ -46,6 +47,13 @@ describe('official working-day calendar', () => {
       expect(workingDays.add(official, '2025-09-30', 5).date).toBe('2025-10-14');
     } finally {
       process.env.TZ = before;
+    }
+  });
+
+  it('agrees on every day of 2025 with the calendar typed in from the State Council notice', () => {
+    for (let day = 0; day < 365; day += 1) {
+      const date = addDays('2025-01-01', day);
+      expect([date, official.isWorkingDay(date)]).toEqual([date, TEST_CALENDAR.isWorkingDay(date)]);
     }
   });
 
