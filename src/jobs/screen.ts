@@ -124,7 +124,12 @@ export async function runScreening(options: RunScreeningOptions): Promise<TScree
         }
         timings.evaluate += performance.now() - t;
         t = performance.now();
-        const stored = await storeFindings(tx, { runId, asOf, items });
+        const stored = await storeFindings(tx, {
+          runId,
+          asOf,
+          items,
+          associationIds: loaded.map((l) => l.associationId),
+        });
         timings.store += performance.now() - t;
         counts.findings += items.length;
         counts.newFindings += stored.inserted;

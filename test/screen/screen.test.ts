@@ -139,6 +139,50 @@ describe('screening runs', () => {
     expect(resolved.resolvedOn).toBe(AS_OF);
   });
 
+  it('a finding that comes back after being resolved counts as new and loses its resolution', async () => {
+    const all = await searchFindings(db, {
+      scope: { kind: 'all' },
+      filters: { rule: 'INST-1', includeResolved: true },
+      page: 1,
+      pageSize: 5,
+    });
+    const resolved = all.rows.find((r) => r.resolvedRunId !== null)!;
+    const { rows } = await db.query<{ organ_code: string; started_on: string }>(
+      `SELECT o.code AS organ_code, l.started_on FROM organ_links l JOIN organs o ON o.id = l.organ_id
+       JOIN associations a ON a.id = l.association_id WHERE a.uscc = $1`,
+      [resolved.uscc],
+    );
+    await db.transaction((tx) =>
+      upsertLinks(tx, [
+        {
+          organCode: rows[0]!.organ_code,
+          associationUscc: resolved.uscc,
+          kind: 'supervisor',
+          startedOn: rows[0]!.started_on,
+          endedOn: null,
+        },
+      ]),
+    );
+    const wasResolved = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM findings f JOIN associations a ON a.id = f.association_id
+       WHERE a.uscc = $1 AND f.resolved_run_id IS NOT NULL`,
+      [resolved.uscc],
+    );
+    const run = await runScreening({ db, asOf: AS_OF, actor });
+    // INST-1 and whatever else the link's end had resolved for this association come back.
+    expect(wasResolved.rows[0]!.n).toBeGreaterThanOrEqual(1);
+    expect(run.counts.newFindings).toBe(wasResolved.rows[0]!.n);
+    expect(run.counts.resolvedFindings).toBe(0);
+    const back = (
+      await searchFindings(db, { scope: { kind: 'all' }, filters: { rule: 'INST-1' }, page: 1, pageSize: 5 })
+    ).rows.find((r) => r.id === resolved.id)!;
+    expect(back).toMatchObject({
+      resolvedRunId: null,
+      lastSeenRunId: run.runId,
+      firstSeenRunId: resolved.firstSeenRunId,
+    });
+  });
+
   it('a run over one region leaves the findings of other regions alone', async () => {
     const before = await counts();
     const scoped = await runScreening({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { TFindingStatus } from '../../core/findings/workflow.ts';
 import type { TFinding } from '../../core/policy/types.ts';
 import type { Queryable } from '../database.ts';
@@ -164,64 +165,153 @@ export type TFindingToStore = { associationId: number; finding: TFinding };
 
 const STORE_CHUNK = 5_000;
 
+/** Digest of everything a finding states besides its identity, to tell a changed finding from the same one. */
+export function findingContentHash(finding: TFinding): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify([
+        finding.severity,
+        finding.packId,
+        finding.packVersion,
+        finding.facts,
+        finding.clause,
+        finding.explanationZh,
+        finding.explanationEn,
+        finding.arisenOn,
+        finding.dueOn,
+      ]),
+    )
+    .digest('base64');
+}
+
+const FULL_COLUMNS = [
+  ['fingerprint', 'text'],
+  ['rule_id', 'text'],
+  ['family', 'text'],
+  ['severity', 'text'],
+  ['pack_id', 'text'],
+  ['pack_version', 'text'],
+  ['association_id', 'bigint'],
+  ['subject_type', 'text'],
+  ['subject_id', 'text'],
+  ['aspect', 'text'],
+  ['facts', 'text'],
+  ['clause', 'text'],
+  ['explanation_zh', 'text'],
+  ['explanation_en', 'text'],
+  ['arisen_on', 'date'],
+  ['due_on', 'date'],
+  ['content_hash', 'text'],
+] as const;
+
+function fullParams(items: readonly (TFindingToStore & { hash: string })[]): unknown[][] {
+  const f = items.map((item) => item.finding);
+  return [
+    f.map((x) => x.fingerprint),
+    f.map((x) => x.ruleId),
+    f.map((x) => x.family),
+    f.map((x) => x.severity),
+    f.map((x) => x.packId),
+    f.map((x) => x.packVersion),
+    items.map((item) => item.associationId),
+    f.map((x) => x.subject.type),
+    f.map((x) => x.subject.id),
+    f.map((x) => x.aspect),
+    f.map((x) => JSON.stringify(x.facts)),
+    f.map((x) => x.clause),
+    f.map((x) => x.explanationZh),
+    f.map((x) => x.explanationEn),
+    f.map((x) => x.arisenOn),
+    f.map((x) => x.dueOn),
+    items.map((item) => item.hash),
+  ];
+}
+
+const UNNEST_FULL = `unnest(${FULL_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
+  AS u(${FULL_COLUMNS.map(([name]) => name).join(', ')})`;
+
 /**
- * Upserts the findings of a run by fingerprint: new ones are inserted as `open` with the run as first
- * and last seen; ones already stored get the run as last seen, the current wording and facts, and lose
- * any earlier resolution. Returns how many were new and how many persisted.
+ * Stores the findings a run found for a set of associations, diffing by fingerprint against what is
+ * stored for them: new ones are inserted as `open` with the run as first and last seen; ones stored
+ * with the same content only get the run as last seen; changed ones and ones that had been resolved
+ * are rewritten and lose the resolution. Returns how many were new (or back after a resolution)
+ * and how many persisted.
  */
 export async function storeFindings(
   tx: Queryable,
-  options: { runId: number; asOf: string; items: readonly TFindingToStore[] },
+  options: {
+    runId: number;
+    asOf: string;
+    items: readonly TFindingToStore[];
+    /** The associations the items belong to (all of them, also those without findings). */
+    associationIds?: readonly number[];
+  },
 ): Promise<{ inserted: number; persisting: number }> {
-  let inserted = 0;
-  let persisting = 0;
-  const sql = `
-    INSERT INTO findings AS t (fingerprint, rule_id, family, severity, pack_id, pack_version, association_id,
-      subject_type, subject_id, aspect, facts, clause, explanation_zh, explanation_en, arisen_on, due_on,
-      first_seen_run_id, first_seen_on, last_seen_run_id, last_seen_on)
-    SELECT u.fingerprint, u.rule_id, u.family, u.severity, u.pack_id, u.pack_version, u.association_id,
-      u.subject_type, u.subject_id, u.aspect, u.facts::jsonb, u.clause, u.explanation_zh, u.explanation_en,
-      u.arisen_on, u.due_on, $17, $18, $17, $18
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-      $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::date[],
-      $16::date[])
-      AS u(fingerprint, rule_id, family, severity, pack_id, pack_version, association_id, subject_type,
-           subject_id, aspect, facts, clause, explanation_zh, explanation_en, arisen_on, due_on)
-    ON CONFLICT (fingerprint) DO UPDATE SET
-      severity = EXCLUDED.severity, pack_id = EXCLUDED.pack_id, pack_version = EXCLUDED.pack_version,
-      facts = EXCLUDED.facts, clause = EXCLUDED.clause, explanation_zh = EXCLUDED.explanation_zh,
-      explanation_en = EXCLUDED.explanation_en, arisen_on = EXCLUDED.arisen_on, due_on = EXCLUDED.due_on,
-      last_seen_run_id = EXCLUDED.last_seen_run_id, last_seen_on = EXCLUDED.last_seen_on,
-      resolved_run_id = NULL, resolved_on = NULL, updated_at = now()
-    RETURNING (xmax::text = '0') AS inserted`;
-  for (let start = 0; start < options.items.length; start += STORE_CHUNK) {
-    const chunk = options.items.slice(start, start + STORE_CHUNK);
-    const f = chunk.map((item) => item.finding);
-    const { rows } = await tx.query<{ inserted: boolean }>(sql, [
-      f.map((x) => x.fingerprint),
-      f.map((x) => x.ruleId),
-      f.map((x) => x.family),
-      f.map((x) => x.severity),
-      f.map((x) => x.packId),
-      f.map((x) => x.packVersion),
-      chunk.map((item) => item.associationId),
-      f.map((x) => x.subject.type),
-      f.map((x) => x.subject.id),
-      f.map((x) => x.aspect),
-      f.map((x) => JSON.stringify(x.facts)),
-      f.map((x) => x.clause),
-      f.map((x) => x.explanationZh),
-      f.map((x) => x.explanationEn),
-      f.map((x) => x.arisenOn),
-      f.map((x) => x.dueOn),
-      options.runId,
-      options.asOf,
-    ]);
-    const added = rows.filter((r) => r.inserted).length;
-    inserted += added;
-    persisting += rows.length - added;
+  if (options.items.length === 0) return { inserted: 0, persisting: 0 };
+  const associationIds = options.associationIds ?? [...new Set(options.items.map((i) => i.associationId))];
+  const { rows: stored } = await tx.query<{ j: string }>(
+    `SELECT coalesce(json_agg(json_build_array(fingerprint, id, content_hash, resolved_run_id IS NOT NULL)), '[]')::text AS j
+     FROM findings WHERE association_id = ANY($1::bigint[])`,
+    [associationIds],
+  );
+  const known = new Map<string, { id: number; hash: string; resolved: boolean }>();
+  for (const [fingerprint, id, hash, resolved] of JSON.parse(stored[0]!.j) as [
+    string,
+    number,
+    string,
+    boolean,
+  ][])
+    known.set(fingerprint, { id, hash, resolved });
+
+  const fresh: (TFindingToStore & { hash: string })[] = [];
+  const changed: (TFindingToStore & { hash: string; id: number })[] = [];
+  const same: number[] = [];
+  let reappeared = 0;
+  for (const item of options.items) {
+    const hash = findingContentHash(item.finding);
+    const existing = known.get(item.finding.fingerprint);
+    if (!existing) fresh.push({ ...item, hash });
+    else if (existing.hash !== hash || existing.resolved) {
+      changed.push({ ...item, hash, id: existing.id });
+      if (existing.resolved) reappeared += 1;
+    } else same.push(existing.id);
   }
-  return { inserted, persisting };
+
+  const runParam = FULL_COLUMNS.length + 1;
+  for (let start = 0; start < fresh.length; start += STORE_CHUNK) {
+    const chunk = fresh.slice(start, start + STORE_CHUNK);
+    await tx.query(
+      `INSERT INTO findings (${FULL_COLUMNS.map(([name]) => name).join(', ')},
+         first_seen_run_id, first_seen_on, last_seen_run_id, last_seen_on)
+       SELECT ${FULL_COLUMNS.map(([name]) => (name === 'facts' ? 'u.facts::jsonb' : `u.${name}`)).join(', ')},
+         $${runParam}, $${runParam + 1}, $${runParam}, $${runParam + 1}
+       FROM ${UNNEST_FULL}`,
+      [...fullParams(chunk), options.runId, options.asOf],
+    );
+  }
+  for (let start = 0; start < changed.length; start += STORE_CHUNK) {
+    const chunk = changed.slice(start, start + STORE_CHUNK);
+    const idParam = runParam + 2;
+    await tx.query(
+      `UPDATE findings AS t SET severity = u.severity, pack_id = u.pack_id, pack_version = u.pack_version,
+         facts = u.facts::jsonb, clause = u.clause, explanation_zh = u.explanation_zh,
+         explanation_en = u.explanation_en, arisen_on = u.arisen_on, due_on = u.due_on,
+         content_hash = u.content_hash, last_seen_run_id = $${runParam}, last_seen_on = $${runParam + 1},
+         resolved_run_id = NULL, resolved_on = NULL, updated_at = now()
+       FROM (SELECT * FROM ${UNNEST_FULL}) AS u
+       JOIN unnest($${idParam}::bigint[], $1::text[]) AS k(id, fingerprint) ON k.fingerprint = u.fingerprint
+       WHERE t.id = k.id`,
+      [...fullParams(chunk), options.runId, options.asOf, chunk.map((c) => c.id)],
+    );
+  }
+  if (same.length > 0) {
+    await tx.query(
+      'UPDATE findings SET last_seen_run_id = $1, last_seen_on = $2 WHERE id = ANY($3::bigint[])',
+      [options.runId, options.asOf, same],
+    );
+  }
+  // A finding back after a run that had resolved it is new to this run's diff.
+  return { inserted: fresh.length + reappeared, persisting: changed.length - reappeared + same.length };
 }
 
 /**
