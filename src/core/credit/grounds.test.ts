@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TCreditGroundHit } from '../policy/cred.ts';
+import { abnormalGrounds, seriousGrounds, type TCreditGroundHit } from '../policy/cred.ts';
+import { evaluate } from '../policy/engine.ts';
+import { getPack } from '../policy/packs.ts';
+import { decideScope } from '../policy/scope.ts';
+import { buildFacts } from '../policy/test-support.ts';
+import type { TRuleContext } from '../policy/types.ts';
 import { groundsFromRuleHits } from './grounds.ts';
+import { creditParams, creditTimeline } from './timeline.ts';
+import { officialCalendar } from './working-days.ts';
 
 const uscc = '51110000MJ00000013';
 
@@ -49,5 +56,47 @@ describe('grounds from the CRED rules', () => {
         detail: { zh: party.zh, en: party.en },
       },
     ]);
+  });
+});
+
+describe('from the facts to the timer', () => {
+  it('gives the same entry deadline as the CRED-1 finding, on the official calendar (Dragon Boat Festival 2025)', () => {
+    const facts = buildFacts({
+      annualReports: Array.from({ length: 8 }, (_, i) => ({
+        year: 2017 + i,
+        filedOn: i === 7 ? null : `${2018 + i}-03-31`,
+      })),
+    });
+    const asOf = '2025-06-04';
+    const pack = getPack('national-2019');
+    const calendar = officialCalendar();
+    const context: TRuleContext = {
+      facts,
+      asOf,
+      pack,
+      params: pack.parameters,
+      calendar,
+      scope: decideScope({ association: facts.association, params: pack.parameters }),
+      decoupledOn: null,
+      earlier: [],
+      cache: new Map(),
+    };
+    const grounds = groundsFromRuleHits({
+      abnormal: abnormalGrounds(context),
+      serious: seriousGrounds(context),
+      foundOn: asOf,
+    });
+    expect(grounds.map((g) => [g.ground, g.arisenOn])).toEqual([['annual_report', '2025-06-01']]);
+    const timeline = creditTimeline({
+      grounds,
+      events: [],
+      asOf,
+      calendar,
+      params: creditParams(pack.parameters.cred),
+    });
+    const finding = evaluate({ pack, facts, asOf, calendar }).findings.find((f) => f.ruleId === 'CRED-1');
+    // 2025-05-31 to 2025-06-02 are the Dragon Boat holidays: the 5th working day after 1 June is 9 June.
+    expect(timeline.due[0]).toMatchObject({ action: 'list', dueOn: '2025-06-09' });
+    expect(finding?.dueOn).toBe('2025-06-09');
   });
 });
