@@ -253,69 +253,50 @@ export type TSeverity = (typeof SEVERITIES)[number];
 export const FINDING_STATUSES = ['open', 'acknowledged', 'rectified', 'waived', 'appealed'] as const;
 export type TFindingStatus = (typeof FINDING_STATUSES)[number];
 
-/** A fact value that made a rule fire; dates are `YYYY-MM-DD` strings. */
-export type TFactValue = string | number | boolean | null;
+/** Where a finding was first or last seen, or resolved: the screening run and its evaluation date. */
+export type TRunDay = { runId: number; on: string };
 
-/** One finding as listed: the rule, the association, what it is about and where it stands. */
-export type TFindingSummary = {
+/** One finding: the rule, the association, what it is about, the facts, and where it stands. */
+export type TFinding = {
   id: number;
-  ruleId: string;
+  rule: string;
   family: TRuleFamily;
   severity: TSeverity;
-  /** The rule's title; when the server leaves it out the page takes it from the rule catalog. */
-  title?: TBilingual;
-  packId: string;
-  packVersion: string;
-  uscc: string;
-  associationName: string;
-  subjectType: string;
-  subjectId: string;
+  pack: { id: string; version: string };
+  association: { uscc: string; name: string; regionCode: string };
+  subject: { type: string; id: string };
+  /** Which defect of the subject, where one subject can break a rule in several ways. */
   aspect: string | null;
+  /** The facts that made the rule fire; dates are `YYYY-MM-DD` strings. */
+  facts: Record<string, unknown>;
+  clause: string;
   explanationZh: string;
   explanationEn: string;
-  status: TFindingStatus;
-  firstSeenOn: string;
-  lastSeenOn: string;
-  /** Set when a later run no longer found it. */
-  resolvedOn: string | null;
-  /** Rectification deadline, set when the finding is acknowledged. */
-  deadline: string | null;
+  arisenOn: string | null;
   /** Last day to act for timed obligations (credit listings and removals). */
   dueOn: string | null;
+  firstSeen: TRunDay;
+  lastSeen: TRunDay;
+  /** Set when a later run no longer found it. */
+  resolved: TRunDay | null;
+  status: TFindingStatus;
+  /** Rectification deadline, set when the finding is acknowledged. */
+  deadline: string | null;
+  overdue: boolean;
 };
 
 /** One move in a finding's status history, oldest first. */
 export type TFindingEvent = {
   id: number;
   at: string;
-  actorLabel: string;
-  fromStatus: TFindingStatus;
-  toStatus: TFindingStatus;
+  actor: string;
+  from: TFindingStatus;
+  to: TFindingStatus;
   reason: string | null;
   deadline: string | null;
 };
 
-export type TFindingDetail = TFindingSummary & {
-  facts: Record<string, TFactValue>;
-  clause: string;
-  arisenOn: string | null;
-};
-
-export type TFindingDetailResponse = { finding: TFindingDetail; events: TFindingEvent[] };
-
-export const FINDING_SORTS = [
-  'lastSeenOn',
-  '-lastSeenOn',
-  'firstSeenOn',
-  '-firstSeenOn',
-  'severity',
-  '-severity',
-  'ruleId',
-  '-ruleId',
-  'deadline',
-  '-deadline',
-] as const;
-export type TFindingSort = (typeof FINDING_SORTS)[number];
+export type TFindingDetail = { finding: TFinding; events: TFindingEvent[] };
 
 /** Filters of the findings list; the same keys drive the export download. */
 export type TFindingFilters = {
@@ -326,11 +307,26 @@ export type TFindingFilters = {
   region?: string;
   status?: TFindingStatus;
   association?: string;
+  /** Also list findings that a later run no longer found. */
+  includeResolved?: boolean;
 };
 
-export type TFindingQuery = TFindingFilters & { page?: number; pageSize?: number; sort?: TFindingSort };
+export type TFindingQuery = TFindingFilters & { page?: number; pageSize?: number };
 
-export type TTransitionBody = { to: TFindingStatus; reason?: string };
+export type TAssociationFindingQuery = {
+  status?: TFindingStatus;
+  includeResolved?: boolean;
+  page?: number;
+  pageSize?: number;
+};
+
+export type TTransitionBody = {
+  to: TFindingStatus;
+  /** Required to waive, appeal or reopen. */
+  reason?: string;
+  /** Rectification deadline when acknowledging; the server gives 90 days when left out. */
+  deadline?: string;
+};
 
 /** One rule of the catalog with its parameters in every policy pack. */
 export type TRuleEntry = {
@@ -350,23 +346,21 @@ export type TRuleList = { items: TRuleEntry[] };
 export const SCREENING_RUN_STATUSES = ['running', 'completed', 'failed'] as const;
 export type TScreeningRunStatus = (typeof SCREENING_RUN_STATUSES)[number];
 
-/** One screening run: progress while it runs, then what changed against the previous run. */
+/** One screening run and what changed against the run before it. */
 export type TScreeningRun = {
   id: number;
   status: TScreeningRunStatus;
   startedAt: string;
   finishedAt: string | null;
   asOf: string;
-  actorLabel: string;
-  /** Associations screened (the whole count once the run is finished). */
+  scope: Record<string, unknown>;
+  actor: string;
   associations: number;
   findings: number;
   newFindings: number;
   persistingFindings: number;
   resolvedFindings: number;
   error: string | null;
-  /** Associations done so far while the run is going, when the server reports it. */
-  progress?: { done: number; total: number } | null;
 };
 
 export type TApiErrorBody = { error: { code: string; message: string } };

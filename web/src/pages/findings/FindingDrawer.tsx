@@ -20,14 +20,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { getFinding, transitionFinding } from '../../api/findings.ts';
 import { ApiError } from '../../api/http.ts';
-import type {
-  TFactValue,
-  TFindingDetail,
-  TFindingEvent,
-  TFindingStatus,
-  TRole,
-  TRuleEntry,
-} from '../../api/types.ts';
+import type { TFinding, TFindingEvent, TFindingStatus, TRole, TRuleEntry } from '../../api/types.ts';
 import { useSession } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { QueryError } from '../../components/StatusPages.tsx';
@@ -41,7 +34,7 @@ import {
   transitionLabel,
 } from '../../labels.ts';
 import { explanationOf, factText, pick, subjectText } from './text.ts';
-import { allowedTransitions, needsReason } from './transitions.ts';
+import { allowedTransitions, needsReason, sideOf } from './transitions.ts';
 import { rulesById, ruleTitleOf, useRuleCatalog } from './useRuleCatalog.ts';
 
 function statusTag(status: TFindingStatus, t: TTranslate) {
@@ -49,20 +42,20 @@ function statusTag(status: TFindingStatus, t: TTranslate) {
 }
 
 function fieldItems(
-  finding: TFindingDetail,
-  rule: TRuleEntry | undefined,
+  finding: TFinding,
+  rules: ReadonlyMap<string, TRuleEntry>,
   t: TTranslate,
   language: TLanguage,
 ): DescriptionsProps['items'] {
-  const title = ruleTitleOf(finding, rulesById(rule ? [rule] : []));
+  const title = ruleTitleOf(finding.rule, rules);
   return [
     {
       key: 'rule',
       label: t('finding.rule'),
       children: (
         <Space wrap>
-          <Link to={`/rules?q=${encodeURIComponent(finding.ruleId)}`} data-testid="finding-rule-link">
-            <Typography.Text code>{finding.ruleId}</Typography.Text>
+          <Link to={`/rules?q=${encodeURIComponent(finding.rule)}`} data-testid="finding-rule-link">
+            <Typography.Text code>{finding.rule}</Typography.Text>
           </Link>
           {title ? pick(title, language) : null}
           <Tag color={SEVERITY_COLORS[finding.severity]}>{t(severityLabel(finding.severity))}</Tag>
@@ -73,8 +66,8 @@ function fieldItems(
       key: 'association',
       label: t('finding.association'),
       children: (
-        <Link to={`/registry/${finding.uscc}`} data-testid="finding-association-link">
-          {finding.associationName}
+        <Link to={`/registry/${finding.association.uscc}`} data-testid="finding-association-link">
+          {finding.association.name}
         </Link>
       ),
     },
@@ -94,20 +87,55 @@ function fieldItems(
       label: t('finding.pack'),
       children: (
         <span data-testid="finding-pack">
-          {finding.packId} · {finding.packVersion}
+          {finding.pack.id} · {finding.pack.version}
         </span>
       ),
     },
-    { key: 'status', label: t('findings.col.status'), children: statusTag(finding.status, t) },
+    {
+      key: 'status',
+      label: t('findings.col.status'),
+      children: (
+        <Space size={4} data-testid="finding-status">
+          {statusTag(finding.status, t)}
+          {finding.overdue ? <Tag color="red">{t('findings.overdue')}</Tag> : null}
+        </Space>
+      ),
+    },
     { key: 'arisenOn', label: t('finding.arisenOn'), children: formatDate(finding.arisenOn) },
-    { key: 'firstSeen', label: t('findings.col.firstSeen'), children: formatDate(finding.firstSeenOn) },
-    { key: 'lastSeen', label: t('findings.col.lastSeen'), children: formatDate(finding.lastSeenOn) },
+    {
+      key: 'firstSeen',
+      label: t('findings.col.firstSeen'),
+      children: t('finding.seenInRun', {
+        date: formatDate(finding.firstSeen.on),
+        run: finding.firstSeen.runId,
+      }),
+    },
+    {
+      key: 'lastSeen',
+      label: t('findings.col.lastSeen'),
+      children: t('finding.seenInRun', {
+        date: formatDate(finding.lastSeen.on),
+        run: finding.lastSeen.runId,
+      }),
+    },
+    ...(finding.resolved
+      ? [
+          {
+            key: 'resolved',
+            label: t('findings.resolved'),
+            children: t('finding.seenInRun', {
+              date: formatDate(finding.resolved.on),
+              run: finding.resolved.runId,
+            }),
+          },
+        ]
+      : []),
     { key: 'deadline', label: t('findings.col.deadline'), children: formatDate(finding.deadline) },
     { key: 'dueOn', label: t('finding.dueOn'), children: formatDate(finding.dueOn) },
   ];
 }
 
-function FactsTable({ facts }: { facts: Record<string, TFactValue> }) {
+function FactsTable({ facts }: { facts: Record<string, unknown> }) {
   const { t } = useT();
   const rows = Object.entries(facts).map(([name, value]) => ({ name, value }));
   return (
@@ -128,7 +156,7 @@ function FactsTable({ facts }: { facts: Record<string, TFactValue> }) {
           key: 'value',
           title: t('finding.value'),
           dataIndex: 'value',
-          render: (value: TFactValue) => factText(value, t),
+          render: (value: unknown) => factText(value, t),
         },
       ]}
     />
@@ -145,18 +173,18 @@ function History({ events }: { events: TFindingEvent[] }) {
       data-testid="finding-history"
       items={events.map((event) => ({
         key: event.id,
-        color: FINDING_STATUS_COLORS[event.toStatus] === 'default' ? 'gray' : undefined,
+        color: FINDING_STATUS_COLORS[event.to] === 'default' ? 'gray' : undefined,
         content: (
           <div data-testid="finding-history-event">
             <Typography.Text strong>
               {t('finding.history.entry', {
-                from: t(findingStatusLabel(event.fromStatus)),
-                to: t(findingStatusLabel(event.toStatus)),
+                from: t(findingStatusLabel(event.from)),
+                to: t(findingStatusLabel(event.to)),
               })}
             </Typography.Text>
             <br />
             <Typography.Text type="secondary">
-              {formatDateTime(event.at)} · {event.actorLabel}
+              {formatDateTime(event.at)} · {event.actor}
               {event.deadline ? ` · ${t('findings.col.deadline')} ${formatDate(event.deadline)}` : ''}
             </Typography.Text>
             {event.reason ? (
@@ -170,20 +198,26 @@ function History({ events }: { events: TFindingEvent[] }) {
 }
 
 type TTransitionDialogProps = {
-  finding: TFindingDetail;
+  finding: TFinding;
+  /** Supervisors may set the rectification deadline when acknowledging; the server defaults it. */
+  canSetDeadline: boolean;
   to: TFindingStatus | undefined;
   onClose: () => void;
   onDone: (status: TFindingStatus) => void;
 };
 
 /** Asks for the reason (required for waive, appeal and reopen) and sends the move. */
-function TransitionDialog({ finding, to, onClose, onDone }: TTransitionDialogProps) {
+function TransitionDialog({ finding, canSetDeadline, to, onClose, onDone }: TTransitionDialogProps) {
   const { t } = useT();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ reason: string }>();
+  const [form] = Form.useForm<{ reason?: string; deadline?: string }>();
   const mutation = useMutation({
-    mutationFn: (options: { to: TFindingStatus; reason: string }) =>
-      transitionFinding(finding.id, { to: options.to, reason: options.reason || undefined }),
+    mutationFn: (options: { to: TFindingStatus; reason: string; deadline: string }) =>
+      transitionFinding(finding.id, {
+        to: options.to,
+        reason: options.reason || undefined,
+        deadline: options.deadline || undefined,
+      }),
     onSuccess: (response, options) => {
       queryClient.setQueryData(['findings', 'detail', finding.id], response);
       void queryClient.invalidateQueries({ queryKey: ['findings', 'list'] });
@@ -199,7 +233,7 @@ function TransitionDialog({ finding, to, onClose, onDone }: TTransitionDialogPro
     <Modal
       open={to !== undefined}
       title={
-        to ? t('finding.transition.title', { action: t(transitionLabel(to)), rule: finding.ruleId }) : null
+        to ? t('finding.transition.title', { action: t(transitionLabel(to)), rule: finding.rule }) : null
       }
       okText={t('finding.transition.submit')}
       cancelText={t('finding.transition.cancel')}
@@ -214,7 +248,9 @@ function TransitionDialog({ finding, to, onClose, onDone }: TTransitionDialogPro
         if (!to) return;
         void form
           .validateFields()
-          .then((values) => mutation.mutate({ to, reason: values.reason?.trim() ?? '' }))
+          .then((values) =>
+            mutation.mutate({ to, reason: values.reason?.trim() ?? '', deadline: values.deadline ?? '' }),
+          )
           .catch(() => undefined);
       }}
     >
@@ -228,6 +264,11 @@ function TransitionDialog({ finding, to, onClose, onDone }: TTransitionDialogPro
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="finding-transition-reason" />
         </Form.Item>
+        {canSetDeadline && to === 'acknowledged' ? (
+          <Form.Item name="deadline" label={t('finding.deadline')} extra={t('finding.deadline.default')}>
+            <Input type="date" style={{ width: 200 }} data-testid="finding-transition-deadline" />
+          </Form.Item>
+        ) : null}
       </Form>
       {error ? (
         <Typography.Text type="danger" data-testid="finding-transition-error">
@@ -239,7 +280,7 @@ function TransitionDialog({ finding, to, onClose, onDone }: TTransitionDialogPro
 }
 
 type TActionsProps = {
-  finding: TFindingDetail;
+  finding: TFinding;
   role: TRole;
   onDone: (status: TFindingStatus) => void;
 };
@@ -271,7 +312,13 @@ function Actions({ finding, role, onDone }: TActionsProps) {
           </Button>
         ))}
       </Space>
-      <TransitionDialog finding={finding} to={to} onClose={() => setTo(undefined)} onDone={onDone} />
+      <TransitionDialog
+        finding={finding}
+        canSetDeadline={sideOf(role) === 'supervisor'}
+        to={to}
+        onClose={() => setTo(undefined)}
+        onDone={onDone}
+      />
     </>
   );
 }
@@ -303,7 +350,7 @@ export function FindingDrawer({ id, onClose }: TFindingDrawerProps) {
     else if (query.isError) body = <QueryError error={query.error} onRetry={() => void query.refetch()} />;
     else {
       const { finding, events } = query.data;
-      const rule = rulesById(catalog.data?.items).get(finding.ruleId);
+
       body = (
         <Space orientation="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions
@@ -311,7 +358,7 @@ export function FindingDrawer({ id, onClose }: TFindingDrawerProps) {
             bordered
             size="small"
             column={1}
-            items={fieldItems(finding, rule, t, language)}
+            items={fieldItems(finding, rulesById(catalog.data?.items), t, language)}
           />
           <div>
             <Typography.Title level={5}>{t('finding.facts')}</Typography.Title>

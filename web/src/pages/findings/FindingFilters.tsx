@@ -1,5 +1,5 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Select, Space } from 'antd';
+import { Button, Checkbox, Select, Space } from 'antd';
 import { FINDING_STATUSES, RULE_FAMILIES, SEVERITIES, type TFindingFilters } from '../../api/types.ts';
 import { useSession } from '../../auth/session.ts';
 import { OrganSelect } from '../../components/OrganSelect.tsx';
@@ -89,6 +89,13 @@ export function FindingFilters({ filters, onChange }: TFindingFiltersProps) {
         options={FINDING_STATUSES.map((status) => ({ value: status, label: t(findingStatusLabel(status)) }))}
         onChange={(status) => set({ status: status || undefined })}
       />
+      <Checkbox
+        data-testid="findings-filter-include-resolved"
+        checked={filters.includeResolved === true}
+        onChange={(event) => set({ includeResolved: event.target.checked || undefined })}
+      >
+        {t('findings.filter.includeResolved')}
+      </Checkbox>
       <Button icon={<ClearOutlined />} data-testid="findings-filter-reset" onClick={() => onChange({})}>
         {t('findings.filter.reset')}
       </Button>

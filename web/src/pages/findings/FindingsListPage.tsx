@@ -20,8 +20,7 @@ export function FindingsListPage() {
 
   const query = useQuery({
     queryKey: ['findings', 'list', 'all', listState],
-    queryFn: () =>
-      listFindings({ ...state.filters, page: state.page, pageSize: state.pageSize, sort: state.sort }),
+    queryFn: () => listFindings({ ...state.filters, page: state.page, pageSize: state.pageSize }),
     placeholderData: keepPreviousData,
   });
 

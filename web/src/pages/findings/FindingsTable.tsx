@@ -1,19 +1,19 @@
-import { Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { TFindingSort, TFindingSummary, TPage, TRuleEntry } from '../../api/types.ts';
+import type { TFinding, TPage, TRuleEntry } from '../../api/types.ts';
 import { testAttributes } from '../../components/testAttributes.ts';
 import { formatDate, formatNumber } from '../../format.ts';
 import { type TLanguage, type TTranslate, useT } from '../../i18n/index.ts';
 import { FINDING_STATUS_COLORS, findingStatusLabel, SEVERITY_COLORS, severityLabel } from '../../labels.ts';
-import { findingSortOrder, findingSortParam, PAGE_SIZES, type TFindingSortColumn } from './findingParams.ts';
+import { PAGE_SIZES } from './findingParams.ts';
 import { explanationOf, pick, subjectText } from './text.ts';
 import { rulesById, ruleTitleOf, useRuleCatalog } from './useRuleCatalog.ts';
 
-/** Paging and sorting of a findings table, as kept in the URL by the page that shows it. */
-export type TFindingsPaging = { page: number; pageSize: number; sort?: TFindingSort };
+/** Paging of a findings table, as kept in the URL by the page that shows it. */
+export type TFindingsPaging = { page: number; pageSize: number };
 
 export type TFindingsTableProps = {
-  data: TPage<TFindingSummary> | undefined;
+  data: TPage<TFinding> | undefined;
   loading: boolean;
   paging: TFindingsPaging;
   onPagingChange: (paging: TFindingsPaging) => void;
@@ -22,23 +22,33 @@ export type TFindingsTableProps = {
   showAssociation: boolean;
 };
 
+/** The deadline cell: the rectification deadline, else the legal due date, marked when overdue. */
+function DeadlineCell({ finding }: { finding: TFinding }) {
+  const { t } = useT();
+  const date = formatDate(finding.deadline ?? finding.dueOn);
+  if (!finding.overdue) return date;
+  return (
+    <Space size={4}>
+      <Typography.Text type="danger">{date}</Typography.Text>
+      <Tag color="red" data-testid="finding-row-overdue">
+        {t('findings.overdue')}
+      </Tag>
+    </Space>
+  );
+}
+
 function columns(
   t: TTranslate,
   language: TLanguage,
-  { paging, onOpen, showAssociation }: Pick<TFindingsTableProps, 'paging' | 'onOpen' | 'showAssociation'>,
+  { onOpen, showAssociation }: Pick<TFindingsTableProps, 'onOpen' | 'showAssociation'>,
   rules: ReadonlyMap<string, TRuleEntry>,
-): TableColumnsType<TFindingSummary> {
-  const sorted = (column: TFindingSortColumn) => ({
-    sorter: true,
-    sortOrder: findingSortOrder(paging.sort, column),
-  });
-  const all: TableColumnsType<TFindingSummary> = [
+): TableColumnsType<TFinding> {
+  const all: TableColumnsType<TFinding> = [
     {
-      key: 'ruleId',
+      key: 'rule',
       title: t('findings.col.rule'),
-      ...sorted('ruleId'),
       render: (_, finding) => {
-        const title = ruleTitleOf(finding, rules);
+        const title = ruleTitleOf(finding.rule, rules);
         return (
           <Button
             type="link"
@@ -48,7 +58,7 @@ function columns(
             onClick={() => onOpen(finding.id)}
           >
             <span>
-              <Typography.Text code>{finding.ruleId}</Typography.Text> {title ? pick(title, language) : null}
+              <Typography.Text code>{finding.rule}</Typography.Text> {title ? pick(title, language) : null}
             </span>
           </Button>
         );
@@ -57,7 +67,6 @@ function columns(
     {
       key: 'severity',
       title: t('findings.col.severity'),
-      ...sorted('severity'),
       render: (_, finding) => (
         <Tag color={SEVERITY_COLORS[finding.severity]}>{t(severityLabel(finding.severity))}</Tag>
       ),
@@ -66,8 +75,8 @@ function columns(
       key: 'association',
       title: t('findings.col.association'),
       render: (_, finding) => (
-        <Link to={`/registry/${finding.uscc}`} data-testid="finding-row-association">
-          {finding.associationName}
+        <Link to={`/registry/${finding.association.uscc}`} data-testid="finding-row-association">
+          {finding.association.name}
         </Link>
       ),
     },
@@ -92,34 +101,37 @@ function columns(
       key: 'status',
       title: t('findings.col.status'),
       render: (_, finding) => (
-        <Tag color={FINDING_STATUS_COLORS[finding.status]} data-testid="finding-row-status">
-          {t(findingStatusLabel(finding.status))}
-        </Tag>
+        <Space size={4}>
+          <Tag color={FINDING_STATUS_COLORS[finding.status]} data-testid="finding-row-status">
+            {t(findingStatusLabel(finding.status))}
+          </Tag>
+          {finding.resolved ? <Tag data-testid="finding-row-resolved">{t('findings.resolved')}</Tag> : null}
+        </Space>
       ),
     },
     {
-      key: 'firstSeenOn',
+      key: 'firstSeen',
       title: t('findings.col.firstSeen'),
-      ...sorted('firstSeenOn'),
-      render: (_, finding) => formatDate(finding.firstSeenOn),
+      render: (_, finding) => formatDate(finding.firstSeen.on),
     },
     {
-      key: 'lastSeenOn',
+      key: 'lastSeen',
       title: t('findings.col.lastSeen'),
-      ...sorted('lastSeenOn'),
-      render: (_, finding) => formatDate(finding.lastSeenOn),
+      render: (_, finding) => formatDate(finding.lastSeen.on),
     },
     {
       key: 'deadline',
       title: t('findings.col.deadline'),
-      ...sorted('deadline'),
-      render: (_, finding) => formatDate(finding.deadline ?? finding.dueOn),
+      render: (_, finding) => <DeadlineCell finding={finding} />,
     },
   ];
   return showAssociation ? all : all.filter((column) => column.key !== 'association');
 }
 
-/** A page of findings: rule and title, severity, association, subject, explanation, status and dates. */
+/**
+ * A page of findings: rule and title, severity, association, subject, explanation, status and dates,
+ * in the server's order (by association, then rule).
+ */
 export function FindingsTable({
   data,
   loading,
@@ -132,12 +144,12 @@ export function FindingsTable({
   const catalog = useRuleCatalog();
   const rules = rulesById(catalog.data?.items);
   return (
-    <Table<TFindingSummary>
+    <Table<TFinding>
       data-testid="findings-table"
       rowKey="id"
       size="middle"
       loading={loading}
-      columns={columns(t, language, { paging, onOpen, showAssociation }, rules)}
+      columns={columns(t, language, { onOpen, showAssociation }, rules)}
       dataSource={data?.items ?? []}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('findings.none') }}
@@ -150,13 +162,13 @@ export function FindingsTable({
         pageSizeOptions: PAGE_SIZES.map(String),
         showTotal: (total) => t('findings.total', { total: formatNumber(total) }),
       }}
-      onChange={(pagination, _filters, sorter) => {
-        const single = Array.isArray(sorter) ? sorter[0] : sorter;
-        const sort = findingSortParam(single?.columnKey as TFindingSortColumn | undefined, single?.order);
+      onChange={(pagination) => {
         const pageSize = pagination.pageSize ?? paging.pageSize;
-        // A new sort or page size starts again at page 1; a page click keeps the sort.
-        const reset = sort !== paging.sort || pageSize !== paging.pageSize;
-        onPagingChange({ sort, pageSize, page: reset ? 1 : (pagination.current ?? 1) });
+        // A new page size starts again at page 1.
+        onPagingChange({
+          pageSize,
+          page: pageSize !== paging.pageSize ? 1 : (pagination.current ?? 1),
+        });
       }}
     />
   );

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findingSortOrder,
-  findingSortParam,
-  findingsParams,
-  parseFindingsParams,
-  withFamily,
-} from './findingParams.ts';
+import { findingsParams, parseFindingsParams, withFamily } from './findingParams.ts';
 
 describe('parseFindingsParams', () => {
-  it('reads filters, page, page size, sort and the open finding from the URL', () => {
+  it('reads filters, page, page size and the open finding from the URL', () => {
     const state = parseFindingsParams(
       new URLSearchParams(
-        'rule=PERS-5&family=PERS&severity=violation&organ=11100000000013127D&region=110000&status=open&page=2&pageSize=50&sort=-lastSeenOn&open=42',
+        'rule=PERS-5&family=PERS&severity=violation&organ=11100000000013127D&region=110000&status=open&includeResolved=true&page=2&pageSize=50&open=42',
       ),
     );
     expect(state).toEqual({
@@ -22,10 +16,10 @@ describe('parseFindingsParams', () => {
         organ: '11100000000013127D',
         region: '110000',
         status: 'open',
+        includeResolved: true,
       },
       page: 2,
       pageSize: 50,
-      sort: '-lastSeenOn',
       open: 42,
     });
   });
@@ -35,11 +29,13 @@ describe('parseFindingsParams', () => {
     expect(parseFindingsParams(new URLSearchParams('rule=drop table')).filters.rule).toBeUndefined();
   });
 
-  it('drops unknown families, severities, statuses, sorts and bad numbers', () => {
+  it('drops unknown families, severities, statuses, bad numbers and a non-true includeResolved', () => {
     const state = parseFindingsParams(
-      new URLSearchParams('family=TAX&severity=fatal&status=closed&sort=name&page=0&pageSize=7&open=x'),
+      new URLSearchParams(
+        'family=TAX&severity=fatal&status=closed&includeResolved=1&page=0&pageSize=7&open=x',
+      ),
     );
-    expect(state).toEqual({ filters: {}, page: 1, pageSize: 20, sort: undefined });
+    expect(state).toEqual({ filters: {}, page: 1, pageSize: 20 });
   });
 });
 
@@ -49,24 +45,15 @@ describe('findingsParams', () => {
       filters: { family: 'FEE' as const, status: 'appealed' as const, association: '51100000500000000X' },
       page: 3,
       pageSize: 100,
-      sort: 'deadline' as const,
       open: 7,
     };
     expect(parseFindingsParams(findingsParams(state))).toEqual(state);
   });
 
   it('leaves defaults and blank filters out of the URL', () => {
-    expect(findingsParams({ filters: { rule: ' ' }, page: 1, pageSize: 20 }).toString()).toBe('');
-  });
-});
-
-describe('findingSortParam and findingSortOrder', () => {
-  it('maps header clicks to the API sort and back', () => {
-    expect(findingSortParam('severity', 'descend')).toBe('-severity');
-    expect(findingSortParam('deadline', 'ascend')).toBe('deadline');
-    expect(findingSortParam('ruleId', null)).toBeUndefined();
-    expect(findingSortOrder('-firstSeenOn', 'firstSeenOn')).toBe('descend');
-    expect(findingSortOrder('ruleId', 'lastSeenOn')).toBeNull();
+    expect(
+      findingsParams({ filters: { rule: ' ', includeResolved: false }, page: 1, pageSize: 20 }).toString(),
+    ).toBe('');
   });
 });
 

@@ -1,11 +1,4 @@
-import {
-  FINDING_SORTS,
-  FINDING_STATUSES,
-  RULE_FAMILIES,
-  SEVERITIES,
-  type TFindingFilters,
-  type TFindingSort,
-} from '../../api/types.ts';
+import { FINDING_STATUSES, RULE_FAMILIES, SEVERITIES, type TFindingFilters } from '../../api/types.ts';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -15,7 +8,6 @@ export type TFindingsState = {
   filters: TFindingFilters;
   page: number;
   pageSize: number;
-  sort?: TFindingSort;
   /** The finding open in the drawer, so a link can point at one finding inside its list. */
   open?: number;
 };
@@ -55,12 +47,12 @@ export function parseFindingsParams(params: URLSearchParams): TFindingsState {
   if (severity) filters.severity = severity;
   const status = oneOf(FINDING_STATUSES, params.get('status'));
   if (status) filters.status = status;
+  if (params.get('includeResolved') === 'true') filters.includeResolved = true;
   const pageSize = positiveInt(params.get('pageSize'));
   const state: TFindingsState = {
     filters,
     page: positiveInt(params.get('page')) ?? 1,
     pageSize: pageSize && (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
-    sort: oneOf(FINDING_SORTS, params.get('sort')),
   };
   const open = positiveInt(params.get('open'));
   if (open !== undefined) state.open = open;
@@ -73,33 +65,11 @@ export function findingsParams(state: TFindingsState): URLSearchParams {
   for (const [key, value] of Object.entries(state.filters)) {
     if (typeof value === 'string' && value.trim() !== '') params.set(key, value.trim());
   }
-  if (state.sort) params.set('sort', state.sort);
+  if (state.filters.includeResolved) params.set('includeResolved', 'true');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize));
   if (state.open !== undefined) params.set('open', String(state.open));
   return params;
-}
-
-export type TFindingSortColumn = 'ruleId' | 'severity' | 'firstSeenOn' | 'lastSeenOn' | 'deadline';
-export type TSortOrder = 'ascend' | 'descend';
-
-/** Maps a table header click to the API's sort parameter. */
-export function findingSortParam(
-  column: TFindingSortColumn | undefined,
-  order: TSortOrder | null | undefined,
-): TFindingSort | undefined {
-  if (!column || !order) return undefined;
-  return oneOf(FINDING_SORTS, order === 'descend' ? `-${column}` : column);
-}
-
-/** The table's sort indicator for a column, from the API's sort parameter. */
-export function findingSortOrder(
-  sort: TFindingSort | undefined,
-  column: TFindingSortColumn,
-): TSortOrder | null {
-  if (sort === column) return 'ascend';
-  if (sort === `-${column}`) return 'descend';
-  return null;
 }
 
 /**

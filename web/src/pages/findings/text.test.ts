@@ -17,15 +17,18 @@ describe('finding texts', () => {
   });
 
   it('names known subject types by message and shows unknown ones as sent', () => {
-    expect(subjectText({ subjectType: 'post', subjectId: '12', aspect: null }, t)).toBe(
+    expect(subjectText({ subject: { type: 'post', id: '12' }, aspect: null }, t)).toBe(
       '<subjectType.post> #12',
     );
-    expect(subjectText({ subjectType: 'widget', subjectId: '3', aspect: 'tiers' }, t)).toBe(
+    expect(subjectText({ subject: { type: 'widget', id: '3' }, aspect: 'tiers' }, t)).toBe(
       'widget #3 · tiers',
     );
   });
 
-  it('shows booleans as yes/no, integers with separators and nothing as a dash', () => {
+  it('shows booleans as yes/no, integers with separators, lists joined and nothing as a dash', () => {
+    expect(factText(['2019', '2020'], t)).toBe('2019、2020');
+    expect(factText({ organ: 'X' }, t)).toBe('{"organ":"X"}');
+    expect(factText(undefined, t)).toBe('—');
     expect(factText(true, t)).toBe('<app.yes>');
     expect(factText(12345, t)).toBe('12,345');
     expect(factText(0.8, t)).toBe('0.8');

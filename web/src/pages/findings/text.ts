@@ -1,4 +1,4 @@
-import type { TBilingual, TFactValue } from '../../api/types.ts';
+import type { TBilingual, TFinding } from '../../api/types.ts';
 import { EMPTY, formatNumber } from '../../format.ts';
 import type { TLanguage, TTranslate } from '../../i18n/index.ts';
 import { subjectTypeLabel } from '../../labels.ts';
@@ -21,19 +21,23 @@ export function explanationOf(
 }
 
 /** What a finding is about, in words: `任职 #1234`, plus the aspect when one subject breaks a rule twice. */
-export function subjectText(
-  finding: { subjectType: string; subjectId: string; aspect: string | null },
-  t: TTranslate,
-): string {
-  const label = subjectTypeLabel(finding.subjectType);
-  const base = `${label ? t(label) : finding.subjectType} #${finding.subjectId}`;
+export function subjectText(finding: Pick<TFinding, 'subject' | 'aspect'>, t: TTranslate): string {
+  const label = subjectTypeLabel(finding.subject.type);
+  const base = `${label ? t(label) : finding.subject.type} #${finding.subject.id}`;
   return finding.aspect ? `${base} · ${finding.aspect}` : base;
 }
 
-/** A fact value for display: yes/no for booleans, separators for numbers, a dash for nothing. */
-export function factText(value: TFactValue, t: TTranslate): string {
-  if (value === null) return EMPTY;
+/**
+ * A fact value for display: yes/no for booleans, separators for integers, lists joined with `、`,
+ * other structures as compact JSON, a dash for nothing.
+ */
+export function factText(value: unknown, t: TTranslate): string {
+  if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'boolean') return t(value ? 'app.yes' : 'app.no');
   if (typeof value === 'number') return Number.isInteger(value) ? formatNumber(value) : String(value);
-  return value.trim() === '' ? EMPTY : value;
+  if (typeof value === 'string') return value.trim() === '' ? EMPTY : value;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) {
+    return value.length === 0 ? EMPTY : value.join('、');
+  }
+  return JSON.stringify(value);
 }

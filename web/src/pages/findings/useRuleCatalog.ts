@@ -12,10 +12,7 @@ export function rulesById(rules: readonly TRuleEntry[] | undefined): ReadonlyMap
   return new Map((rules ?? []).map((rule) => [rule.id, rule]));
 }
 
-/** A finding's rule title: the one the server sent, else the catalog's, else none. */
-export function ruleTitleOf(
-  finding: { ruleId: string; title?: TBilingual },
-  rules: ReadonlyMap<string, TRuleEntry>,
-): TBilingual | undefined {
-  return finding.title ?? rules.get(finding.ruleId)?.title;
+/** A rule's title from the catalog, or none while the catalog loads (the id is shown either way). */
+export function ruleTitleOf(ruleId: string, rules: ReadonlyMap<string, TRuleEntry>): TBilingual | undefined {
+  return rules.get(ruleId)?.title;
 }

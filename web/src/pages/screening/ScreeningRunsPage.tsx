@@ -17,6 +17,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listScreeningRuns, startScreeningRun } from '../../api/screening.ts';
 import type { TScreeningRun, TScreeningRunStatus } from '../../api/types.ts';
@@ -25,7 +26,13 @@ import { testAttributes } from '../../components/testAttributes.ts';
 import { formatDate, formatDateTime, formatNumber, orEmpty } from '../../format.ts';
 import { type TTranslate, useT } from '../../i18n/index.ts';
 import { screeningStatusLabel } from '../../labels.ts';
-import { lastCompletedRun, pollInterval, runningRun, runPercent } from './screeningProgress.ts';
+import {
+  estimatePercent,
+  lastCompletedRun,
+  pollInterval,
+  runDurationMs,
+  runningRun,
+} from './screeningProgress.ts';
 
 const PAGE_SIZE = 20;
 const STATUS_COLORS: Readonly<Record<TScreeningRunStatus, string>> = {
@@ -57,16 +64,13 @@ function columns(t: TTranslate): TableColumnsType<TScreeningRun> {
       title: t('screening.col.finishedAt'),
       render: (_, run) => formatDateTime(run.finishedAt),
     },
-    { key: 'actor', title: t('screening.col.startedBy'), render: (_, run) => orEmpty(run.actorLabel) },
+    { key: 'actor', title: t('screening.col.startedBy'), render: (_, run) => orEmpty(run.actor) },
     { key: 'asOf', title: t('screening.col.asOf'), render: (_, run) => formatDate(run.asOf) },
     {
       key: 'associations',
-      title: t('screening.col.progress'),
+      title: t('screening.col.associations'),
       align: 'right',
-      render: (_, run) =>
-        run.status === 'running' && run.progress
-          ? `${count(run.progress.done)} / ${count(run.progress.total)}`
-          : count(run.associations),
+      render: (_, run) => count(run.associations),
     },
     {
       key: 'findings',
@@ -102,26 +106,53 @@ function columns(t: TTranslate): TableColumnsType<TScreeningRun> {
   ];
 }
 
-function RunningBanner({ run, starting }: { run: TScreeningRun | undefined; starting: boolean }) {
+const TICK_MS = 500;
+
+/** Milliseconds since `since` (epoch ms), ticking while `since` is set. */
+function useElapsed(since: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === undefined) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, [since]);
+  return since === undefined ? 0 : Math.max(0, now - since);
+}
+
+type TRunningBannerProps = {
+  /** When this page started a run (epoch ms), or a run someone else started, or neither. */
+  startedAt: number | undefined;
+  previous: TScreeningRun | undefined;
+};
+
+/**
+ * The live indicator of a run in progress: seconds elapsed, and a bar estimated from how long the
+ * previous run took, since the server answers only when the run is done.
+ */
+function RunningBanner({ startedAt, previous }: TRunningBannerProps) {
   const { t } = useT();
-  if (!run && !starting) return null;
-  const percent = run ? runPercent(run) : undefined;
-  const done = run?.progress?.done ?? 0;
-  const total = run?.progress?.total ?? run?.associations ?? 0;
+  const elapsed = useElapsed(startedAt);
+  if (startedAt === undefined) return null;
+  const percent = estimatePercent(elapsed, previous ? runDurationMs(previous) : undefined);
   return (
     <Alert
       type="info"
-      showIcon={false}
       data-testid="screening-progress"
       title={
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space>
             <Spin size="small" />
             <Typography.Text>
-              {t('screening.running', { done: formatNumber(done), total: formatNumber(total) })}
+              {t('screening.running', { seconds: formatNumber(elapsed / 1000, 1) })}
             </Typography.Text>
           </Space>
-          {percent === undefined ? null : <Progress percent={percent} status="active" />}
+          {percent === undefined ? null : (
+            <>
+              <Progress percent={percent} status="active" />
+              <Typography.Text type="secondary">{t('screening.estimate')}</Typography.Text>
+            </>
+          )}
         </Space>
       }
     />
@@ -169,9 +200,12 @@ export function ScreeningRunsPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
 
+  const [startedAt, setStartedAt] = useState<number>();
   const start = useMutation({
     mutationFn: startScreeningRun,
+    onMutate: () => setStartedAt(Date.now()),
     onSettled: () => {
+      setStartedAt(undefined);
       void queryClient.invalidateQueries({ queryKey: ['screening'] });
       void queryClient.invalidateQueries({ queryKey: ['findings'] });
     },
@@ -216,7 +250,10 @@ export function ScreeningRunsPage() {
         {start.isError ? (
           <Alert type="error" title={start.error.message} data-testid="screening-run-error" showIcon />
         ) : null}
-        <RunningBanner run={running} starting={start.isPending} />
+        <RunningBanner
+          startedAt={startedAt ?? (running ? Date.parse(running.startedAt) : undefined)}
+          previous={last}
+        />
         {last ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <LastRun run={last} />

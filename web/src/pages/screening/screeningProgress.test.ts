@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { TScreeningRun } from '../../api/types.ts';
 import {
+  estimatePercent,
   lastCompletedRun,
   POLL_INTERVAL_MS,
   pollInterval,
+  runDurationMs,
   runningRun,
-  runPercent,
 } from './screeningProgress.ts';
 
 function run(id: number, overrides: Partial<TScreeningRun> = {}): TScreeningRun {
@@ -15,7 +16,8 @@ function run(id: number, overrides: Partial<TScreeningRun> = {}): TScreeningRun 
     startedAt: '2026-11-26T10:00:00Z',
     finishedAt: '2026-11-26T10:00:08Z',
     asOf: '2026-11-26',
-    actorLabel: 'regulator',
+    scope: {},
+    actor: 'regulator',
     associations: 100,
     findings: 12,
     newFindings: 3,
@@ -44,11 +46,16 @@ describe('screening progress', () => {
     expect(runningRun([run(1)])).toBeUndefined();
   });
 
-  it('turns reported progress into a percentage that reaches 100 only when finished', () => {
-    expect(runPercent(run(1, { status: 'running', progress: { done: 250, total: 1000 } }))).toBe(25);
-    expect(runPercent(run(1, { status: 'running', progress: { done: 1000, total: 1000 } }))).toBe(99);
-    expect(runPercent(run(1, { status: 'running', progress: null }))).toBeUndefined();
-    expect(runPercent(run(1, { status: 'running', progress: { done: 0, total: 0 } }))).toBeUndefined();
-    expect(runPercent(run(1))).toBe(100);
+  it('measures a finished run and not a running one', () => {
+    expect(runDurationMs(run(1))).toBe(8_000);
+    expect(runDurationMs(run(2, { status: 'running', finishedAt: null }))).toBeUndefined();
+    expect(runDurationMs(run(3, { finishedAt: 'garbage' }))).toBeUndefined();
+  });
+
+  it('estimates progress from the previous duration and never shows it done', () => {
+    expect(estimatePercent(2_000, 8_000)).toBe(25);
+    expect(estimatePercent(20_000, 8_000)).toBe(95);
+    expect(estimatePercent(2_000, undefined)).toBeUndefined();
+    expect(estimatePercent(2_000, 0)).toBeUndefined();
   });
 });

@@ -21,13 +21,22 @@ export function pollInterval(runs: readonly TScreeningRun[], starting: boolean):
   return starting || runningRun(runs) !== undefined ? POLL_INTERVAL_MS : false;
 }
 
+/** How long a finished run took, in milliseconds; `undefined` while it runs or when times are missing. */
+export function runDurationMs(run: TScreeningRun): number | undefined {
+  if (!run.finishedAt) return undefined;
+  const ms = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}
+
+/** The estimate never claims to be done: the run ends when the server answers, not when the bar fills. */
+const MAX_ESTIMATE = 95;
+
 /**
- * Percentage done of a running run, from the progress the server reports, or `undefined` when it
- * reports none (the page then shows a busy indicator without a number). Never 100 before the end.
+ * Estimated percentage of a run in progress, from the time elapsed against the last completed run's
+ * duration (the server answers a run only when it ends, with no progress in between). `undefined`
+ * without a previous duration, in which case the page shows only the time elapsed.
  */
-export function runPercent(run: TScreeningRun): number | undefined {
-  if (run.status !== 'running') return 100;
-  const progress = run.progress;
-  if (!progress || progress.total <= 0) return undefined;
-  return Math.min(99, Math.floor((progress.done / progress.total) * 100));
+export function estimatePercent(elapsedMs: number, expectedMs: number | undefined): number | undefined {
+  if (expectedMs === undefined || expectedMs <= 0) return undefined;
+  return Math.min(MAX_ESTIMATE, Math.max(0, Math.floor((elapsedMs / expectedMs) * 100)));
 }
