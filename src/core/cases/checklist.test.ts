@@ -4,6 +4,7 @@ import { derivePack } from '../policy/test-support.ts';
 import type { TRuleId } from '../policy/types.ts';
 import {
   allowedItemTransitions,
+  findingsBesideItems,
   generateChecklist,
   ITEM_STATES,
   SEPARATIONS,
@@ -174,6 +175,7 @@ describe('checklist items', () => {
       actor: actorOf('association'),
       input: { evidence: [file('charter')] },
       at: AT,
+      caseState: 'executing',
     });
     expect(partial).toMatchObject({
       ok: false,
@@ -186,6 +188,7 @@ describe('checklist items', () => {
       actor: actorOf('association'),
       input: { evidence: [file('charter'), file('charter_approval')] },
       at: AT,
+      caseState: 'executing',
     });
     expect(full.ok && full.entry).toMatchObject({ state: 'evidence_submitted', version: 1 });
     expect(full.ok && full.event.evidence).toHaveLength(2);
@@ -207,6 +210,7 @@ describe('checklist items', () => {
         actor: actorOf('association'),
         input: { evidence: [bad, file('charter_approval')] },
         at: AT,
+        caseState: 'executing',
       });
       expect(result.ok ? 'ok' : result.refusal).toMatchObject({
         code: 'evidence_not_allowed',
@@ -228,6 +232,7 @@ describe('checklist items', () => {
       actor: actorOf('association'),
       input: { evidence: [file('charter', { fileName: 'charter-v2.pdf' })] },
       at: AT,
+      caseState: 'executing',
     });
     expect(result.ok && result.entry.evidence.map((f) => f.fileName)).toEqual([
       'charter.pdf',
@@ -239,13 +244,27 @@ describe('checklist items', () => {
   it('has a hand-over confirmed by the organ, not by the regulator or the association', () => {
     const entry = entryOf(assets, 'evidence_submitted');
     for (const role of ['regulator', 'association', 'admin'] as const) {
-      const result = transitionItem({ item: assets, entry, to: 'signed_off', actor: actorOf(role), at: AT });
+      const result = transitionItem({
+        item: assets,
+        entry,
+        to: 'signed_off',
+        actor: actorOf(role),
+        at: AT,
+        caseState: 'executing',
+      });
       expect(result.ok ? 'ok' : result.refusal).toMatchObject({
         code: 'role_not_allowed',
         zh: expect.stringContaining('移交事项由原主管单位确认'),
       });
     }
-    const signed = transitionItem({ item: assets, entry, to: 'signed_off', actor: actorOf('organ'), at: AT });
+    const signed = transitionItem({
+      item: assets,
+      entry,
+      to: 'signed_off',
+      actor: actorOf('organ'),
+      at: AT,
+      caseState: 'executing',
+    });
     expect(signed.ok && signed.entry).toMatchObject({ state: 'signed_off', signedOffBy: 'organ-1' });
   });
 
@@ -265,6 +284,7 @@ describe('checklist items', () => {
         actor: actorOf(role),
         input: { reason: ' ' },
         at: AT,
+        caseState: 'executing',
       });
       expect(without.ok ? 'ok' : without.refusal.code).toBe('missing_reason');
       const withReason = transitionItem({
@@ -274,6 +294,7 @@ describe('checklist items', () => {
         actor: actorOf(role),
         input: { reason: '协会无此事项' },
         at: AT,
+        caseState: 'executing',
       });
       expect(withReason.ok && withReason.entry).toMatchObject({ state: to, reason: '协会无此事项' });
     }
@@ -327,6 +348,7 @@ describe('checklist items', () => {
                 evidence: i.evidence.map((req) => file(req.kind, { mimeType: req.mimeTypes[0]! })),
               },
               at: AT,
+              caseState: 'executing',
             });
             if (result.ok) allowed.push(`${role}:${to}`);
             else expect(['illegal_transition', 'role_not_allowed']).toContain(result.refusal.code);
@@ -354,7 +376,65 @@ describe('checklist items', () => {
       actor: actorOf('regulator'),
       input: { reason: 'x' },
       at: AT,
+      caseState: 'executing',
     });
     expect(result.ok ? 'ok' : result.refusal.code).toBe('item_mismatch');
+  });
+});
+
+describe('findingsBesideItems', () => {
+  it('puts each finding beside the item naming its rule, and the rest aside', () => {
+    const items = generateChecklist({ pack: getPack('national-2019') });
+    const findings = [
+      { ruleId: 'PERS-5' as const, id: 1 },
+      { ruleId: 'FEE-1' as const, id: 2 },
+      { ruleId: 'INST-2' as const, id: 3 },
+      { ruleId: 'PERS-6' as const, id: 4 },
+      { ruleId: 'INST-4' as const, id: 5 },
+    ];
+    const { byItem, other } = findingsBesideItems({ items, findings });
+    expect(byItem.get('pers.retired_cadres_compliant')?.map((f) => f.id)).toEqual([1, 4]);
+    expect(byItem.get('inst.links_ended')?.map((f) => f.id)).toEqual([3]);
+    expect(byItem.get('party.organisation_set_up')).toEqual([]);
+    expect(other.map((f) => f.id)).toEqual([2, 5]);
+  });
+
+  it('names each rule in one item only', () => {
+    const rules = generateChecklist({ pack: getPack('national-2019') }).flatMap((i) => i.ruleIds);
+    expect(new Set(rules).size).toBe(rules.length);
+  });
+});
+
+describe('items of a closed case', () => {
+  it('refuses every move once the case is decoupled or exempt', () => {
+    const pack = getPack('national-2019');
+    const charter = item(pack, 'inst.charter_amended');
+    for (const caseState of ['decoupled', 'exempt'] as const) {
+      const result = transitionItem({
+        item: charter,
+        entry: { ...startChecklist([charter])[0]!, state: 'signed_off' },
+        to: 'open',
+        actor: actorOf('regulator'),
+        input: { reason: '复查' },
+        at: AT,
+        caseState,
+      });
+      expect(result.ok ? 'ok' : result.refusal.code).toBe('case_closed');
+    }
+  });
+
+  it('throws on an instant without an offset', () => {
+    const charter = item(getPack('national-2019'), 'inst.charter_amended');
+    expect(() =>
+      transitionItem({
+        item: charter,
+        entry: startChecklist([charter])[0]!,
+        to: 'waived',
+        actor: actorOf('regulator'),
+        input: { reason: 'x' },
+        at: '2020-04-01 10:00',
+        caseState: 'executing',
+      }),
+    ).toThrow(/ISO 8601/);
   });
 });

@@ -12,7 +12,8 @@
 import type { TResolvedPack } from '../policy/packs.ts';
 import type { TRuleId, TTemplate } from '../policy/types.ts';
 import { EVIDENCE_TYPE_SPECS, type TEvidenceType } from './evidence.ts';
-import type { TActor, TActorRole, TEvidenceRef, TRefusal } from './types.ts';
+import { dayOf } from './instants.ts';
+import type { TActor, TActorRole, TCaseState, TEvidenceRef, TRefusal } from './types.ts';
 
 export const SEPARATIONS = [
   'institution',
@@ -461,7 +462,8 @@ export type TItemRefusalCode =
   | 'missing_reason'
   | 'missing_evidence'
   | 'evidence_not_allowed'
-  | 'item_mismatch';
+  | 'item_mismatch'
+  | 'case_closed';
 
 export type TItemEvent = {
   itemId: string;
@@ -480,7 +482,10 @@ export type TransitionItemOptions = {
   to: TItemState;
   actor: TActor;
   input?: { reason?: string | null; evidence?: readonly TEvidenceRef[] };
+  /** The instant of the move, ISO 8601 with an offset. */
   at: string;
+  /** The state of the item's case: the checklist of a decoupled or exempt case is frozen. */
+  caseState: TCaseState;
 };
 
 export type TItemTransitionResult =
@@ -548,7 +553,16 @@ export function transitionItem({
   actor,
   input = {},
   at,
+  caseState,
 }: TransitionItemOptions): TItemTransitionResult {
+  dayOf(at);
+  if (caseState === 'decoupled' || caseState === 'exempt') {
+    return itemRefusal(
+      'case_closed',
+      `案件已结案（${caseState === 'decoupled' ? '已脱钩' : '豁免'}），清单项“${item.title.zh}”不能再变更。`,
+      `The case is closed (${caseState}); item "${item.title.en}" can no longer change.`,
+    );
+  }
   if (entry.itemId !== item.id) {
     return itemRefusal(
       'item_mismatch',
@@ -633,4 +647,30 @@ export function transitionItem({
     entry: next,
     event: { itemId: item.id, version, actor, at, from: entry.state, to, reason, evidence: added },
   };
+}
+
+export type FindingsBesideItemsOptions<TFindingLike extends { ruleId: TRuleId }> = {
+  items: readonly TChecklistItem[];
+  findings: readonly TFindingLike[];
+};
+
+/**
+ * The findings to show beside each item (by the rules the item names), and the rest (rules of no
+ * item, such as FEE, CRED or INST-4), keeping the order of `findings`.
+ */
+export function findingsBesideItems<TFindingLike extends { ruleId: TRuleId }>({
+  items,
+  findings,
+}: FindingsBesideItemsOptions<TFindingLike>): { byItem: Map<string, TFindingLike[]>; other: TFindingLike[] } {
+  const itemOfRule = new Map<TRuleId, string>();
+  for (const item of items)
+    for (const rule of item.ruleIds) if (!itemOfRule.has(rule)) itemOfRule.set(rule, item.id);
+  const byItem = new Map<string, TFindingLike[]>(items.map((item) => [item.id, []]));
+  const other: TFindingLike[] = [];
+  for (const finding of findings) {
+    const itemId = itemOfRule.get(finding.ruleId);
+    if (itemId === undefined) other.push(finding);
+    else byItem.get(itemId)!.push(finding);
+  }
+  return { byItem, other };
 }

@@ -1,11 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { USER_ROLES } from '../../db/repositories/users.repository.ts';
+import { addDays } from '../policy/dates.ts';
 import { startChecklist } from './checklist.ts';
+import { dayOf } from './instants.ts';
 import { actorOf, caseIn, checklistAll, FULL_INPUT, HASH, PLAN_DOCUMENT } from './test-support.ts';
 import {
   allowedTransitions,
   CASE_TRANSITIONS,
-  dayOf,
   openCase,
   type TCaseFinding,
   transitionCase,
@@ -519,4 +521,75 @@ describe('dayOf', () => {
 
 it('uses a content hash of 64 hex digits in its fixtures', () => {
   expect(HASH).toMatch(/^[0-9a-f]{64}$/);
+});
+
+describe('any sequence of attempted moves', () => {
+  it('keeps the case consistent with its state and counts only the moves made', () => {
+    const move = fc.record({
+      to: fc.constantFrom(...CASE_STATES),
+      // Most moves follow the table from the present state, so that runs get deep into the path.
+      follow: fc.constantFrom(true, true, true, false),
+      pick: fc.nat(),
+      role: fc.constantFrom(...ACTOR_ROLES),
+      withInput: fc.constantFrom(true, true, true, false),
+      checklistState: fc.constantFrom(
+        'open',
+        'evidence_submitted',
+        'signed_off',
+        'signed_off',
+        'waived',
+      ) as fc.Arbitrary<'open' | 'evidence_submitted' | 'signed_off' | 'waived'>,
+      blockedReason: fc.constantFrom('policy_gap', 'insufficient_work') as fc.Arbitrary<
+        'policy_gap' | 'insufficient_work'
+      >,
+    });
+    const visited = new Set<string>(['listed']);
+    fc.assert(
+      fc.property(fc.array(move, { maxLength: 60 }), (moves) => {
+        let c = openCase({ id: 'p', associationUscc: 'u', batch: 'pilot-2017-3', jurisdiction: '100000' });
+        let made = 0;
+        let day = 0;
+        for (const m of moves) {
+          day += 1;
+          const at = `${addDays('2017-01-01', day)}T09:00:00+08:00`;
+          // Following moves prefer the main path (blocking and exemption end runs early) and a role
+          // of the move's own; the other moves are anything by anyone.
+          const legal = CASE_TRANSITIONS.filter((t) => t.from === c.state);
+          const main = legal.filter((t) => t.to !== 'exempt' && t.to !== 'blocked');
+          const options = main.length > 0 && m.pick % 5 !== 0 ? main : legal;
+          const chosen = m.follow && options.length > 0 ? options[m.pick % options.length]! : null;
+          const to = chosen ? chosen.to : m.to;
+          const role = chosen ? chosen.roles[m.pick % chosen.roles.length]! : m.role;
+          const result = transitionCase({
+            case: c,
+            to,
+            actor: actorOf(role),
+            input: m.withInput ? { ...FULL_INPUT, blockedReason: m.blockedReason } : {},
+            checklist: checklistAll(m.checklistState),
+            at,
+          });
+          if (!result.ok) {
+            expect(result.refusal.zh.length).toBeGreaterThan(0);
+            expect(result.refusal.en.length).toBeGreaterThan(0);
+            continue;
+          }
+          made += 1;
+          expect(
+            CASE_TRANSITIONS.some((t) => t.from === c.state && t.to === to && t.roles.includes(role)),
+          ).toBe(true);
+          expect(['auditor', 'inspector']).not.toContain(role);
+          expect(result.event).toMatchObject({ from: c.state, to, at, version: made });
+          c = result.case;
+          visited.add(c.state);
+        }
+        expect(c.version).toBe(made);
+        expect(c.blocked !== null).toBe(c.state === 'blocked');
+        expect(c.exemption !== null).toBe(c.state === 'exempt');
+        expect(c.decoupledOn !== null).toBe(c.state === 'decoupled');
+        if (c.planApprovedOn !== null) expect(c.planApprovalRef).not.toBeNull();
+      }),
+      { numRuns: 1000 },
+    );
+    expect([...visited].sort()).toEqual([...CASE_STATES].sort());
+  });
 });

@@ -10,11 +10,11 @@
  */
 
 import type { TFindingStatus } from '../findings/workflow.ts';
-import { isIsoDate } from '../policy/dates.ts';
 import type { TRuleId, TSeverity, TTemplate } from '../policy/types.ts';
 import { BUILT_IN_BATCHES, deadlinesFor, findBatch, type TBatch } from './batches.ts';
 import type { TChecklistEntry } from './checklist.ts';
 import { EVIDENCE_TYPE_SPECS } from './evidence.ts';
+import { dayOf } from './instants.ts';
 import {
   ACTIVE_CASE_STATES,
   BLOCKED_REASONS,
@@ -253,17 +253,6 @@ export type TransitionCaseOptions = {
 export type TCaseTransitionResult =
   | { ok: true; case: TCase; event: TCaseEvent }
   | { ok: false; refusal: TRefusal<TCaseRefusalCode> };
-
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** The calendar day of an instant as written; throws on a malformed instant (a caller's bug). */
-export function dayOf(at: string): string {
-  const match = INSTANT.exec(at);
-  if (!match || !isIsoDate(match[1]!)) {
-    throw new Error(`"${at}" is not an ISO 8601 instant with an offset, e.g. 2025-07-01T09:30:00+08:00`);
-  }
-  return match[1]!;
-}
 
 function refuse(code: TCaseRefusalCode, zh: string, en: string): TCaseTransitionResult {
   return { ok: false, refusal: { code, zh, en } };
