@@ -125,6 +125,16 @@ describe('the verifiable draw', () => {
     expect(() => runDraw({ published, seed: OTHER_SEED })).toThrow(DrawError);
   });
 
+  it('refuses a result that records another seed than the one published', () => {
+    const { published } = yearly(frame);
+    const result = runDraw({ published, seed: SEED });
+    expect(verifyDraw({ published, seed: SEED, result: { ...result, seed: OTHER_SEED } })).toMatchObject({
+      ok: false,
+      code: 'result_differs',
+      difference: null,
+    });
+  });
+
   it('detects a frame changed after publication', () => {
     const { published } = yearly(frame);
     const result = runDraw({ published, seed: SEED });

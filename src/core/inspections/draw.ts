@@ -379,6 +379,15 @@ export function verifyDraw({ published, seed, beacon, result }: VerifyDrawOption
       difference: null,
     };
   }
+  if (result.seed !== expected.seed || result.beacon !== expected.beacon) {
+    return {
+      ok: false,
+      code: 'result_differs',
+      zh: '结果记载的种子或公共随机源数值与公布的不一致',
+      en: 'The result records a seed or beacon value other than the ones published',
+      difference: null,
+    };
+  }
   const length = Math.max(expected.selections.length, result.selections.length);
   for (let i = 0; i < length; i += 1) {
     const want = expected.selections[i] ?? null;
