@@ -13,7 +13,14 @@ import type { TResolvedPack } from '../policy/packs.ts';
 import type { TRuleId, TTemplate } from '../policy/types.ts';
 import { EVIDENCE_TYPE_SPECS, type TEvidenceType } from './evidence.ts';
 import { dayOf } from './instants.ts';
-import type { TActor, TActorRole, TCaseState, TEvidenceRef, TRefusal } from './types.ts';
+import {
+  CLOSED_CASE_STATES,
+  type TActor,
+  type TActorRole,
+  type TCaseState,
+  type TEvidenceRef,
+  type TRefusal,
+} from './types.ts';
 
 export const SEPARATIONS = [
   'institution',
@@ -556,7 +563,7 @@ export function transitionItem({
   caseState,
 }: TransitionItemOptions): TItemTransitionResult {
   dayOf(at);
-  if (caseState === 'decoupled' || caseState === 'exempt') {
+  if ((CLOSED_CASE_STATES as readonly TCaseState[]).includes(caseState)) {
     return itemRefusal(
       'case_closed',
       `案件已结案（${caseState === 'decoupled' ? '已脱钩' : '豁免'}），清单项“${item.title.zh}”不能再变更。`,
