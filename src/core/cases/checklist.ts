@@ -594,7 +594,7 @@ export function transitionItem({
     return itemRefusal(
       'role_not_allowed',
       `${ROLE_ZH[actor.role]}不能将清单项“${item.title.zh}”改为“${ITEM_STATE_ZH[to]}”；只有${roles.map((r) => ROLE_ZH[r]).join('、')}可以${item.signOff.organHandOver && who === 'signer' ? '（移交事项由原主管单位确认）' : ''}。`,
-      `A ${actor.role} may not move item "${item.title.en}" to ${to}; only: ${roles.join(', ')}${item.signOff.organHandOver && who === 'signer' ? ' (hand-overs are confirmed by the organ)' : ''}.`,
+      `The ${actor.role} role may not move item "${item.title.en}" to ${to}; only: ${roles.join(', ')}${item.signOff.organHandOver && who === 'signer' ? ' (hand-overs are confirmed by the organ)' : ''}.`,
     );
   }
   const reason = input.reason?.trim() || null;

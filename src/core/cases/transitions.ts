@@ -313,7 +313,7 @@ export function transitionCase({
     return refuse(
       'role_not_allowed',
       `${ROLE_TITLES[actor.role].zh}不能将案件 ${c.id} 由${stateZh(c.state)}转为${stateZh(to)}（${transition.title.zh}）；只有${transition.roles.map((r) => ROLE_TITLES[r].zh).join('、')}可以。`,
-      `A ${ROLE_TITLES[actor.role].en} may not move case ${c.id} from ${stateEn(c.state)} to ${stateEn(to)} (${transition.title.en.toLowerCase()}); only: ${transition.roles.map((r) => ROLE_TITLES[r].en).join(', ')}.`,
+      `The ${ROLE_TITLES[actor.role].en} role may not move case ${c.id} from ${stateEn(c.state)} to ${stateEn(to)} (${transition.title.en.toLowerCase()}); only: ${transition.roles.map((r) => ROLE_TITLES[r].en).join(', ')}.`,
     );
   }
 
