@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawInspectors, type TInspector, type TInspectorPool } from './inspectors.ts';
+import { assignDrawInspectors, drawInspectors, type TInspector, type TInspectorPool } from './inspectors.ts';
 import { checkInspectionRecord, publicInspectionResult, type TInspectionRecord } from './results.ts';
 
 const SEED = 'a3f1c9e07b5d4f2a8c6e1b0d9f7a5c3e2b4d6f8a0c1e3b5d7f9a2c4e6b8d0f1a';
@@ -119,6 +119,51 @@ describe('inspector draw', () => {
     });
     expect(step).toMatchObject({ ok: false, refusal: { code: 'too_few_inspectors' } });
     if (!step.ok) expect(step.refusal.en).toContain('only 5 inspectors without a conflict (3 excluded');
+  });
+});
+
+describe('inspectors for a whole draw', () => {
+  const targets = ['51110000MJ00000021', '51110000MJ00000030', '51110000MJ00000048'].map((uscc) => ({
+    uscc,
+    formerOrganIds: [],
+  }));
+  const pool: TInspectorPool = {
+    id: 'city',
+    label: { zh: '市', en: 'city' },
+    inspectors: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => inspector(id)),
+  };
+
+  it('spreads the work so that nobody takes more than the limit, and is the same every time', () => {
+    const run = () =>
+      assignDrawInspectors({
+        drawId: 'd',
+        seed: SEED,
+        targets,
+        pools: [pool],
+        count: 2,
+        minInspectors: 2,
+        maxPerInspector: 1,
+      });
+    const { assignments, refusals } = run();
+    expect(refusals).toEqual([]);
+    const ids = assignments.flatMap((a) => a.inspectors.map((i) => i.id));
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    expect(run()).toEqual({ assignments, refusals });
+  });
+
+  it('refuses the organisations left without enough inspectors once the limit is reached', () => {
+    const { assignments, refusals } = assignDrawInspectors({
+      drawId: 'd',
+      seed: SEED,
+      targets,
+      pools: [pool],
+      count: 3,
+      minInspectors: 2,
+      maxPerInspector: 1,
+    });
+    expect(assignments.map((a) => a.uscc)).toEqual([targets[0]?.uscc, targets[1]?.uscc]);
+    expect(refusals).toMatchObject([{ uscc: targets[2]?.uscc, refusal: { code: 'too_few_inspectors' } }]);
   });
 });
 

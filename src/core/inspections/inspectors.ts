@@ -122,3 +122,56 @@ export function drawInspectors({
   }
   return { ok: true, assignment: { uscc: target.uscc, inspectors: chosen, excluded, usedFallback } };
 }
+
+export type AssignDrawInspectorsOptions = {
+  drawId: string;
+  seed: string;
+  /** The drawn organisations in the order of the draw result, with their former organs. */
+  targets: readonly TInspectionTarget[];
+  pools: readonly TInspectorPool[];
+  count: number;
+  minInspectors: number;
+  /** Most inspections one inspector takes in this draw; `null` for no limit. */
+  maxPerInspector: number | null;
+};
+
+export type TDrawAssignments = {
+  assignments: readonly TInspectorAssignment[];
+  /** Organisations that could not be given enough inspectors, with the reason. */
+  refusals: readonly { uscc: string; refusal: TAssignmentRefusal }[];
+};
+
+/**
+ * Inspectors for every organisation of a draw, in the order of the draw. With `maxPerInspector`, an
+ * inspector who has reached the limit is left out of the later draws, so the work spreads over the
+ * pool; the order of the draw makes this deterministic too.
+ */
+export function assignDrawInspectors({
+  drawId,
+  seed,
+  targets,
+  pools,
+  count,
+  minInspectors,
+  maxPerInspector,
+}: AssignDrawInspectorsOptions): TDrawAssignments {
+  const load = new Map<string, number>();
+  const assignments: TInspectorAssignment[] = [];
+  const refusals: { uscc: string; refusal: TAssignmentRefusal }[] = [];
+  for (const target of targets) {
+    const available = pools.map((pool) => ({
+      ...pool,
+      inspectors: pool.inspectors.filter(
+        (i) => maxPerInspector === null || (load.get(i.id) ?? 0) < maxPerInspector,
+      ),
+    }));
+    const step = drawInspectors({ drawId, seed, target, pools: available, count, minInspectors });
+    if (!step.ok) {
+      refusals.push({ uscc: target.uscc, refusal: step.refusal });
+      continue;
+    }
+    for (const i of step.assignment.inspectors) load.set(i.id, (load.get(i.id) ?? 0) + 1);
+    assignments.push(step.assignment);
+  }
+  return { assignments, refusals };
+}
