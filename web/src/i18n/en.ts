@@ -290,6 +290,9 @@ export const en: Record<TMessageId, string> = {
   'finding.transition.cancel': 'Cancel',
   'finding.transition.done': 'Status changed to “{{status}}”.',
 
+  'finding.transition.failed': 'The status could not be changed',
+  'finding.transition.conflict': 'Someone else changed this finding first; it now shows its current status',
+  'finding.transition.forbidden': 'Your role may not make this move',
   'detail.tab.overview': 'Overview',
   'detail.tab.findings': 'Findings',
 

@@ -289,6 +289,9 @@ export const zhCN = {
   'finding.transition.cancel': '取消',
   'finding.transition.done': '状态已更新为“{{status}}”。',
 
+  'finding.transition.failed': '状态变更失败',
+  'finding.transition.conflict': '该问题的状态已被他人变更,已刷新为当前状态',
+  'finding.transition.forbidden': '您的角色不能进行此项操作',
   'detail.tab.overview': '概况',
   'detail.tab.findings': '问题',
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   Button,
   type ButtonProps,
   Descriptions,
@@ -19,7 +20,6 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { getFinding, transitionFinding } from '../../api/findings.ts';
-import { ApiError } from '../../api/http.ts';
 import type { TFinding, TFindingEvent, TFindingStatus, TRole, TRuleEntry } from '../../api/types.ts';
 import { useSession } from '../../auth/session.ts';
 import { PageLoading } from '../../components/PageLoading.tsx';
@@ -34,7 +34,7 @@ import {
   transitionLabel,
 } from '../../labels.ts';
 import { explanationOf, factText, pick, subjectText } from './text.ts';
-import { allowedTransitions, needsReason, sideOf } from './transitions.ts';
+import { allowedTransitions, needsReason, sideOf, transitionErrorTitle } from './transitions.ts';
 import { rulesById, ruleTitleOf, useRuleCatalog } from './useRuleCatalog.ts';
 
 function statusTag(status: TFindingStatus, t: TTranslate) {
@@ -218,6 +218,10 @@ function TransitionDialog({ finding, canSetDeadline, to, onClose, onDone }: TTra
         reason: options.reason || undefined,
         deadline: options.deadline || undefined,
       }),
+    onError: () => {
+      // A conflict means the finding moved meanwhile: show its current status and moves.
+      void queryClient.invalidateQueries({ queryKey: ['findings', 'detail', finding.id] });
+    },
     onSuccess: (response, options) => {
       queryClient.setQueryData(['findings', 'detail', finding.id], response);
       void queryClient.invalidateQueries({ queryKey: ['findings', 'list'] });
@@ -227,7 +231,6 @@ function TransitionDialog({ finding, canSetDeadline, to, onClose, onDone }: TTra
     },
   });
   const required = to !== undefined && needsReason(to);
-  const error = mutation.error instanceof ApiError ? mutation.error.message : mutation.error?.message;
 
   return (
     <Modal
@@ -270,10 +273,14 @@ function TransitionDialog({ finding, canSetDeadline, to, onClose, onDone }: TTra
           </Form.Item>
         ) : null}
       </Form>
-      {error ? (
-        <Typography.Text type="danger" data-testid="finding-transition-error">
-          {error}
-        </Typography.Text>
+      {mutation.error ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="finding-transition-error"
+          title={t(transitionErrorTitle(mutation.error))}
+          description={mutation.error.message}
+        />
       ) : null}
     </Modal>
   );

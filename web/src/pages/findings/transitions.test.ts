@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actorKindOf, checkTransition } from '../../../../src/core/findings/workflow.ts';
+import { ApiError } from '../../api/http.ts';
 import { FINDING_STATUSES, ROLES } from '../../api/types.ts';
-import { allowedTransitions, needsReason, sideOf, TRANSITIONS } from './transitions.ts';
+import { allowedTransitions, needsReason, sideOf, TRANSITIONS, transitionErrorTitle } from './transitions.ts';
 
 describe('allowedTransitions', () => {
   it('lets a regulator acknowledge, appeal or waive an open finding', () => {
@@ -76,5 +77,25 @@ describe('agreement with the server workflow', () => {
         expect(needsReason(to), `${from} → ${to}`).toBe(!check.ok && check.code === 'reason');
       }
     }
+  });
+});
+
+describe('transitionErrorTitle', () => {
+  it('names a move someone else made first, a forbidden move and a missing reason', () => {
+    expect(transitionErrorTitle(new ApiError(409, 'conflict', 'moved'))).toBe('finding.transition.conflict');
+    expect(transitionErrorTitle(new ApiError(403, 'forbidden', 'no'))).toBe('finding.transition.forbidden');
+    expect(transitionErrorTitle(new ApiError(403, 'outside_scope', 'no'))).toBe(
+      'finding.transition.forbidden',
+    );
+    expect(transitionErrorTitle(new ApiError(400, 'validation_failed', 'reason'))).toBe(
+      'finding.reason.required',
+    );
+  });
+
+  it('falls back to a general failure for network trouble and other errors', () => {
+    expect(transitionErrorTitle(new ApiError(0, 'network_error', 'offline'))).toBe(
+      'finding.transition.failed',
+    );
+    expect(transitionErrorTitle(new Error('boom'))).toBe('finding.transition.failed');
   });
 });

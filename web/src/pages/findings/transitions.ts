@@ -1,4 +1,6 @@
+import { ApiError } from '../../api/http.ts';
 import type { TFindingStatus, TRole } from '../../api/types.ts';
+import type { TMessageId } from '../../i18n/index.ts';
 
 /**
  * The finding workflow as the server enforces it: open → acknowledged → rectified / waived / appealed;
@@ -49,4 +51,17 @@ export function allowedTransitions({ status, role }: TAllowedTransitionsOptions)
 /** Waiving, appealing and reopening must say why; the reason is kept in the status history. */
 export function needsReason(to: TFindingStatus): boolean {
   return to === 'waived' || to === 'appealed' || to === 'open';
+}
+
+/**
+ * The headline for a refused move: someone else moved the finding first or the move is no longer
+ * legal (409), the role may not make it (403), or the reason is missing (400); the server's message
+ * is shown under it in every case.
+ */
+export function transitionErrorTitle(error: Error): TMessageId {
+  if (!(error instanceof ApiError)) return 'finding.transition.failed';
+  if (error.status === 409 || error.code === 'conflict') return 'finding.transition.conflict';
+  if (error.status === 403) return 'finding.transition.forbidden';
+  if (error.status === 400 || error.code === 'validation_failed') return 'finding.reason.required';
+  return 'finding.transition.failed';
 }
