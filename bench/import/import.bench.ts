@@ -1,97 +1,33 @@
 /**
- * Import throughput: a generated CSV of N posts (organs and associations loaded first) imported through
- * the importer, beside a naive row-by-row INSERT of the same rows, in the same script.
+ * Import throughput, per kind of file (associations, posts) and per database: a generated CSV imported
+ * through the importer, then imported again (nothing changes), beside a naive row-by-row INSERT of the
+ * same rows in the same run. Reports medians of the runs, the ratio importer ÷ naive (compare ratios of
+ * one run only: the machine may be shared), CPU time, peak memory and the load average, and ends with a
+ * Markdown table.
  *
- *   npx tsx bench/import/import.bench.ts [rows=200000] [runs=3]
+ *   npx tsx bench/import/import.bench.ts [rows=100000] [runs=3]
  *   DATABASE_URL=postgres://… npx tsx bench/import/import.bench.ts   (also against a PostgreSQL server)
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
 import pg from 'pg';
-import { maskResidentId, residentIdCheckCharacter } from '../../src/core/ids/resident-id.ts';
-import { composeUscc } from '../../src/core/ids/uscc.ts';
-import { POST_ROLES } from '../../src/core/registry/types.ts';
+import { maskResidentId } from '../../src/core/ids/resident-id.ts';
 import { type Db, openDatabase } from '../../src/db/database.ts';
 import { importFile } from '../../src/import/importer.ts';
 import { createPersonalDataProtector, type PersonalDataProtector } from '../../src/security/personal-data.ts';
+import { associationsCsv, organsCsv, postsCsv, TODAY } from './generate.ts';
 
-const ROWS = Number(process.argv[2] ?? 200_000);
+const ROWS = Number(process.argv[2] ?? 100_000);
 const RUNS = Number(process.argv[3] ?? 3);
 const ORGANS = 2_000;
 const ASSOCIATIONS = 20_000;
-const TODAY = '2026-01-15';
 const protector = createPersonalDataProtector('ef'.repeat(32));
 const actor = { id: null, label: 'bench' };
 
-/** A small deterministic generator, so every run imports the same file. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const organCode = (i: number) => `ORG${String(i).padStart(6, '0')}`;
-const uscc = (i: number) => composeUscc('5', '1', '110105', `MJ${String(i).padStart(6, '0')}`);
-
-function residentId(i: number): string {
-  const birth = new Date(Date.UTC(1940, 0, 1) + (i % 20_000) * 86_400_000).toISOString().slice(0, 10);
-  const first17 = `110105${birth.replaceAll('-', '')}${String(Math.floor(i / 20_000) % 1000).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
-
-type TPostRow = string[];
-
-function generate(): { organs: string; associations: string; posts: TPostRow[] } {
-  const rand = random(20260115);
-  const organs = [['code', 'name', 'kind', 'is_administrative', 'level', 'region_code']];
-  for (let i = 0; i < ORGANS; i++)
-    organs.push([organCode(i), `机关${i}`, 'government', 'true', 'national', '100000']);
-  const associations = [['uscc', 'name', 'level', 'region_code', 'founded_on']];
-  for (let i = 0; i < ASSOCIATIONS; i++)
-    associations.push([uscc(i), `协会${i}`, 'national', '100000', '1995-06-01']);
-  const posts: TPostRow[] = [
-    [
-      'association_uscc',
-      'person_name',
-      'resident_id',
-      'sex',
-      'birth_date',
-      'role',
-      'started_on',
-      'ended_on',
-      'term_number',
-      'remunerated',
-      'recommended_by_organ_code',
-    ],
-  ];
-  for (let i = 0; i < ROWS; i++) {
-    const withId = rand() < 0.6;
-    const started = `20${String(10 + Math.floor(rand() * 14)).padStart(2, '0')}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`;
-    posts.push([
-      uscc(Math.floor(rand() * ASSOCIATIONS)),
-      `人员${i}`,
-      withId ? residentId(i) : '',
-      withId ? '' : rand() < 0.5 ? '男' : '女',
-      withId ? '' : '1960-05-01',
-      POST_ROLES[Math.floor(rand() * POST_ROLES.length)]!,
-      started,
-      rand() < 0.3 ? `${Number(started.slice(0, 4)) + 3}${started.slice(4)}` : '',
-      String(1 + Math.floor(rand() * 6)),
-      rand() < 0.1 ? '是' : '否',
-      rand() < 0.2 ? organCode(Math.floor(rand() * ORGANS)) : '',
-    ]);
-  }
-  return { organs: stringify(organs), associations: stringify(associations), posts };
-}
-
+type TKind = 'associations' | 'posts';
 type TTarget = { label: string; open: () => Promise<Db & { dispose(): Promise<void> }> };
 
 function pgliteTarget(): TTarget {
@@ -104,6 +40,7 @@ function pgliteTarget(): TTarget {
   };
 }
 
+/** A scratch database on the server for each run, dropped afterwards. */
 function postgresTarget(url: string): TTarget {
   return {
     label: 'PostgreSQL server',
@@ -129,27 +66,60 @@ function postgresTarget(url: string): TTarget {
   };
 }
 
-async function loadReferences(db: Db, data: ReturnType<typeof generate>) {
-  for (const [name, csv] of [
-    ['organs.csv', data.organs],
-    ['associations.csv', data.associations],
-  ] as const) {
-    const result = await importFile({
-      db,
-      protector,
-      actor,
-      fileName: name,
-      content: Buffer.from(csv),
-      today: TODAY,
-    });
-    if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.issues.slice(0, 3))}`);
-  }
+type TFiles = { organs: string; references: string; associations: string; posts: string };
+
+async function importText(db: Db, fileName: string, csv: string) {
+  const result = await importFile({
+    db,
+    protector,
+    actor,
+    fileName,
+    content: Buffer.from(csv),
+    today: TODAY,
+  });
+  if (!result.ok) throw new Error(`${fileName}: ${JSON.stringify(result.issues.slice(0, 3))}`);
 }
 
-/** The naive way: one INSERT per person and one per post, row by row, in one transaction. */
-async function naiveInsert(db: Db, posts: TPostRow[], keys: PersonalDataProtector) {
+/** What a file of each kind needs in the registry first. */
+async function loadReferences(db: Db, kind: TKind, files: TFiles) {
+  if (kind !== 'posts') return;
+  await importText(db, 'organs.csv', files.organs);
+  await importText(db, 'associations.csv', files.references);
+}
+
+const orNull = (value: string | undefined) => (value ? value : null);
+
+/** The naive way: one INSERT per row (two for a post: its holder, then the post), in one transaction. */
+async function naiveInsert(db: Db, kind: TKind, rows: string[][], keys: PersonalDataProtector) {
   await db.transaction(async (tx) => {
-    for (const row of posts.slice(1)) {
+    if (kind === 'associations') {
+      for (const row of rows) {
+        const [uscc, name, short, level, region, industry, registrar, founded, registered, status] = row;
+        const [address, phone, members] = row.slice(10);
+        await tx.query(
+          `INSERT INTO associations (uscc, name, short_name, level, region_code, industry, registrar,
+             founded_on, registered_on, status, address, phone, member_count)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [
+            uscc,
+            name,
+            orNull(short),
+            level === '全国' ? 'national' : level === '市级' ? 'municipal' : level,
+            region,
+            orNull(industry),
+            orNull(registrar),
+            orNull(founded),
+            registered ? registered.replaceAll('/', '-').replace(/-(\d)(?=-|$)/g, '-0$1') : null,
+            status === '正常' ? 'active' : status,
+            orNull(address),
+            orNull(phone),
+            members ? Number(members) : null,
+          ],
+        );
+      }
+      return;
+    }
+    for (const row of rows) {
       const [u, name, id, sex, birth, role, started, ended, term, paid, organ] = row as string[];
       const idHash = id ? keys.hash(id) : null;
       const key = idHash ? `id:${idHash}` : `nm:${keys.hash(`${name}|${birth}|${u}`)}`;
@@ -176,79 +146,157 @@ async function naiveInsert(db: Db, posts: TPostRow[], keys: PersonalDataProtecto
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
-async function benchTarget(target: TTarget, data: ReturnType<typeof generate>, file: string) {
-  const importer: number[] = [];
+type TMeasure = { wallMs: number; cpuMs: number };
+
+/** Wall and CPU time of this process (the server's CPU is not counted), and peak memory while it runs. */
+async function measure<T>(fn: () => Promise<T>, peak: { rss: number; heap: number }) {
+  const sample = () => {
+    const usage = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, usage.rss);
+    peak.heap = Math.max(peak.heap, usage.heapUsed);
+  };
+  const sampler = setInterval(sample, 25);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  try {
+    const result = await fn();
+    const used = process.cpuUsage(cpu);
+    return { result, wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
+  } finally {
+    clearInterval(sampler);
+    sample();
+  }
+}
+
+type TRow = {
+  database: string;
+  kind: TKind;
+  importer: number;
+  importerCpu: number;
+  reimport: number;
+  naive: number;
+  ratio: number;
+  peakRss: number;
+  peakHeap: number;
+  load: string;
+};
+
+async function benchKind(target: TTarget, kind: TKind, files: TFiles, file: string): Promise<TRow> {
+  const importer: TMeasure[] = [];
   const reimport: number[] = [];
-  const naive: number[] = [];
-  let peakHeap = 0;
+  const naive: TMeasure[] = [];
+  const ratios: number[] = [];
+  const peak = { rss: 0, heap: 0 };
+  const rows = (parse(files[kind]) as string[][]).slice(1);
+  const loadBefore = load();
   for (let run = 1; run <= RUNS; run++) {
     const db = await target.open();
     try {
-      await loadReferences(db, data);
-      const sampler = setInterval(() => {
-        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-      }, 50);
-      let start = performance.now();
-      const result = await importFile({
-        db,
-        protector,
-        actor,
-        fileName: 'posts.csv',
-        content: createReadStream(file),
-        today: TODAY,
-      });
-      importer.push(performance.now() - start);
-      clearInterval(sampler);
-      if (!result.ok || result.counts.inserted !== ROWS) {
+      await loadReferences(db, kind, files);
+      const first = await measure(
+        () =>
+          importFile({
+            db,
+            protector,
+            actor,
+            fileName: `${kind}.csv`,
+            content: createReadStream(file),
+            today: TODAY,
+          }),
+        peak,
+      );
+      if (!first.result.ok || first.result.counts.inserted !== ROWS) {
         throw new Error(
-          `import failed: ${JSON.stringify(result.counts)} ${JSON.stringify(result.issues.slice(0, 3))}`,
+          `import failed: ${JSON.stringify(first.result.counts)} ${JSON.stringify(first.result.issues.slice(0, 3))}`,
         );
       }
-      start = performance.now();
-      const again = await importFile({
-        db,
-        protector,
-        actor,
-        fileName: 'posts.csv',
-        content: createReadStream(file),
-        today: TODAY,
-      });
-      reimport.push(performance.now() - start);
-      if (again.counts.unchanged !== ROWS)
-        throw new Error(`re-import changed rows: ${JSON.stringify(again.counts)}`);
+      importer.push(first);
+      const again = await measure(
+        () =>
+          importFile({
+            db,
+            protector,
+            actor,
+            fileName: `${kind}.csv`,
+            content: createReadStream(file),
+            today: TODAY,
+          }),
+        { rss: 0, heap: 0 },
+      );
+      if (again.result.counts.unchanged !== ROWS)
+        throw new Error(`re-import changed rows: ${JSON.stringify(again.result.counts)}`);
+      reimport.push(again.wallMs);
     } finally {
       await db.dispose();
     }
     const baselineDb = await target.open();
     try {
-      await loadReferences(baselineDb, data);
-      const start = performance.now();
-      await naiveInsert(baselineDb, data.posts, protector);
-      naive.push(performance.now() - start);
+      await loadReferences(baselineDb, kind, files);
+      const timed = await measure(() => naiveInsert(baselineDb, kind, rows, protector), { rss: 0, heap: 0 });
+      naive.push(timed);
     } finally {
       await baselineDb.dispose();
     }
+    ratios.push(naive.at(-1)!.wallMs / importer.at(-1)!.wallMs);
     console.log(
-      `  run ${run}: importer ${Math.round(importer.at(-1)!)} ms, re-import ${Math.round(reimport.at(-1)!)} ms, naive ${Math.round(naive.at(-1)!)} ms`,
+      `  ${kind} run ${run}: importer ${Math.round(importer.at(-1)!.wallMs)} ms (CPU ${Math.round(importer.at(-1)!.cpuMs)} ms), re-import ${Math.round(reimport.at(-1)!)} ms, naive ${Math.round(naive.at(-1)!.wallMs)} ms, ratio ${ratios.at(-1)!.toFixed(1)}×, load ${load()}`,
     );
   }
   const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
-  console.log(`${target.label}: ${ROWS} posts, median of ${RUNS} runs`);
-  console.log(`  importer (parse, validate, write):   ${rate(median(importer))} rows/s`);
-  console.log(`  re-import (nothing changes):         ${rate(median(reimport))} rows/s`);
-  console.log(`  naive row-by-row INSERT:             ${rate(median(naive))} rows/s`);
-  console.log(`  ratio importer / naive:              ${(median(naive) / median(importer)).toFixed(2)}×`);
-  console.log(`  peak JS heap during import:          ${Math.round(peakHeap / 1024 / 1024)} MB`);
+  return {
+    database: target.label,
+    kind,
+    importer: rate(median(importer.map((m) => m.wallMs))),
+    importerCpu: rate(median(importer.map((m) => m.cpuMs))),
+    reimport: rate(median(reimport)),
+    naive: rate(median(naive.map((m) => m.wallMs))),
+    ratio: median(ratios),
+    peakRss: mb(peak.rss),
+    peakHeap: mb(peak.heap),
+    load: `${loadBefore} → ${load()}`,
+  };
 }
 
-const data = generate();
+const files: TFiles = {
+  organs: organsCsv(ORGANS),
+  references: associationsCsv(ASSOCIATIONS),
+  associations: associationsCsv(ROWS),
+  posts: postsCsv({ rows: ROWS, organs: ORGANS, associations: ASSOCIATIONS }),
+};
 const folder = await mkdtemp(join(tmpdir(), 'tuogou-bench-'));
-const file = join(folder, 'posts.csv');
-await writeFile(file, stringify(data.posts));
+const results: TRow[] = [];
 try {
-  await benchTarget(pgliteTarget(), data, file);
-  if (process.env.DATABASE_URL) await benchTarget(postgresTarget(process.env.DATABASE_URL), data, file);
+  const targets = [pgliteTarget()];
+  if (process.env.DATABASE_URL) targets.push(postgresTarget(process.env.DATABASE_URL));
+  for (const target of targets) {
+    for (const kind of ['associations', 'posts'] as const) {
+      const file = join(folder, `${kind}.csv`);
+      await writeFile(file, files[kind]);
+      console.log(`${target.label}, ${kind}: ${ROWS} rows, ${RUNS} runs`);
+      results.push(await benchKind(target, kind, files, file));
+    }
+  }
 } finally {
   await rm(folder, { recursive: true, force: true });
+}
+
+const format = (n: number) => n.toLocaleString('en-US');
+console.log(
+  `\n${process.env.DATABASE_URL ? 'DATABASE_URL=postgres://… ' : ''}npx tsx bench/import/import.bench.ts ${ROWS} ${RUNS}` +
+    `  (Node ${process.version}, medians of ${RUNS} runs; CPU rows/s count this process only)\n`,
+);
+console.log(
+  '| database | file | rows | importer rows/s | importer rows/CPU-s | re-import rows/s | naive rows/s | importer ÷ naive | peak RSS | peak JS heap | load average (1 min, 5, 15) |',
+);
+console.log('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+for (const r of results) {
+  console.log(
+    `| ${r.database} | ${r.kind} | ${format(ROWS)} | ${format(r.importer)} | ${format(r.importerCpu)} | ${format(r.reimport)} | ${format(r.naive)} | ${r.ratio.toFixed(1)}× | ${r.peakRss} MB | ${r.peakHeap} MB | ${r.load} |`,
+  );
 }

@@ -1,8 +1,8 @@
 import type { Db, Queryable } from '../db/database.ts';
 import type { AuditActor } from '../db/repositories/audit.repository.ts';
 import {
-  findMissingAssociations,
   findMissingOrgans,
+  lookupIds,
   MissingReferenceError,
   type UpsertCounts,
   upsertAssociations,
@@ -35,7 +35,7 @@ import {
   text,
 } from './issues.ts';
 import { DEFAULT_MAX_BYTES, readTables, type TFileStats, type TRawRow, type TSource } from './read.ts';
-import { assertNever, cellText, isEmptyCell, type TCell } from './values.ts';
+import { assertNever, cellText, isEmptyCell, type TCell, type TParseContext } from './values.ts';
 
 export const MAX_CELL_CHARS = 10_000;
 export const MAX_COLUMNS = 200;
@@ -159,6 +159,8 @@ type TTableContext = {
   today: string;
   /** Natural keys known to exist: in the registry or written earlier in this transaction. */
   known: { association: Set<string>; organ: Set<string> };
+  /** Database ids of referenced records, by natural key, as looked up so far. */
+  ids: { association: Map<string, number>; organ: Map<string, number> };
   onRow: () => void;
 };
 
@@ -203,11 +205,16 @@ async function importTable(
     await drainRows(iterator);
     return null;
   }
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    await table.addRow(next.value);
-    context.onRow();
+  try {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      await table.addRow(next.value);
+      context.onRow();
+    }
+    await table.finish();
+  } finally {
+    // Reading may stop early (error limit, broken file): the batch in flight ends before the rollback.
+    await table.settle();
   }
-  await table.finish();
   return { sheet, kind, rows: table.rowCount, counts: table.counts };
 }
 
@@ -223,6 +230,13 @@ class TableImport {
   private readonly headerOf = new Map<string, string>();
   private readonly seen = new Map<string, number>();
   private batch: TPending<TImportKind>[] = [];
+  private readonly parseContext: TParseContext;
+  private readonly batchSize: number;
+  /**
+   * The batch being checked and written while the next one is read: the database works on one batch
+   * while this process parses the next. Batches are still written one after the other, in file order.
+   */
+  private writing: Promise<void> = Promise.resolve();
   /** Organs whose parent comes later in the file: written once the file has been read. */
   private readonly deferredOrgans: TPending<'organs'>[] = [];
 
@@ -233,6 +247,8 @@ class TableImport {
     headers: string[],
   ) {
     const { log, sheet } = context;
+    this.parseContext = { today: context.today };
+    this.batchSize = context.options.batchSize ?? DEFAULT_BATCH_SIZE;
     const errorsBefore = log.errors.length;
     if (headers.length > MAX_COLUMNS) {
       log.error({
@@ -311,8 +327,19 @@ class TableImport {
     return column ? `${column.zh} (${column.key})` : key;
   }
 
+  private cellError(
+    row: number,
+    column: string,
+    code: TIssueCode,
+    problem: TText,
+    expected: TText,
+    value: string | null,
+  ): void {
+    this.context.log.error({ sheet: this.context.sheet, row, column, value, code, problem, expected });
+  }
+
   async addRow(raw: TRawRow): Promise<void> {
-    const { log, sheet, today } = this.context;
+    const { log, sheet } = this.context;
     const cells = raw.cells;
     let empty = true;
     for (const cell of cells) {
@@ -337,34 +364,62 @@ class TableImport {
     }
     const values: TRowValues = new Map();
     let rowOk = true;
-    for (const { index, column, header } of this.mapping) {
+    // A plain loop without a closure per cell: this runs for every cell of every row.
+    for (let m = 0; m < this.mapping.length; m++) {
+      const { index, column, header } = this.mapping[m]!;
       const cell: TCell = cells[index] ?? null;
-      const fail = (code: TIssueCode, problem: TText, expected: TText, value: string | null) => {
-        rowOk = false;
-        log.error({ sheet, row: raw.row, column: header, value, code, problem, expected });
-      };
-      if (typeof cell === 'string' && cell.length > MAX_CELL_CHARS) {
-        fail(
-          'cell_too_long',
-          text(`有 ${cell.length} 个字符`, `has ${cell.length} characters`),
-          text(`不超过 ${MAX_CELL_CHARS} 个字符`, `at most ${MAX_CELL_CHARS} characters`),
-          displayValue(cell, column.personal === true),
-        );
-        continue;
-      }
-      if (isEmptyCell(cell)) {
+      if (cell === null || cell === '') {
         if (column.required) {
-          fail('required', text('必填项为空', 'is empty but required'), column.format, null);
+          rowOk = false;
+          this.cellError(
+            raw.row,
+            header,
+            'required',
+            text('必填项为空', 'is empty but required'),
+            column.format,
+            null,
+          );
         }
         continue;
       }
-      const parsed = column.parse(cell as Exclude<TCell, null>, { today });
+      if (typeof cell === 'string') {
+        if (cell.length > MAX_CELL_CHARS) {
+          rowOk = false;
+          this.cellError(
+            raw.row,
+            header,
+            'cell_too_long',
+            text(`有 ${cell.length} 个字符`, `has ${cell.length} characters`),
+            text(`不超过 ${MAX_CELL_CHARS} 个字符`, `at most ${MAX_CELL_CHARS} characters`),
+            displayValue(cell, column.personal === true),
+          );
+          continue;
+        }
+        if (isEmptyCell(cell)) {
+          if (column.required) {
+            rowOk = false;
+            this.cellError(
+              raw.row,
+              header,
+              'required',
+              text('必填项为空', 'is empty but required'),
+              column.format,
+              null,
+            );
+          }
+          continue;
+        }
+      }
+      const parsed = column.parse(cell, this.parseContext);
       if (!parsed.ok) {
-        fail(
+        rowOk = false;
+        this.cellError(
+          raw.row,
+          header,
           parsed.code ?? 'invalid_value',
           parsed.problem,
           parsed.expected,
-          displayValue(cellText(cell as Exclude<TCell, null>), column.personal === true),
+          displayValue(cellText(cell), column.personal === true),
         );
         continue;
       }
@@ -427,26 +482,34 @@ class TableImport {
     }
     this.seen.set(key, raw.row);
     this.batch.push({ row: raw.row, record: built.record });
-    if (this.batch.length >= (this.context.options.batchSize ?? DEFAULT_BATCH_SIZE)) await this.flush();
+    if (this.batch.length >= this.batchSize) {
+      await this.writing;
+      const batch = this.batch;
+      this.batch = [];
+      this.writing = this.flush(batch);
+      // Awaited before the next batch and at the end; until then a failure must not go unhandled.
+      this.writing.catch(() => {});
+    }
   }
 
   /** Turns references to records that exist nowhere into row errors; returns the rows that may be written. */
   private async checkReferences(batch: TPending<TImportKind>[]): Promise<TPending<TImportKind>[]> {
-    const { tx, known } = this.context;
+    const { tx, known, ids } = this.context;
     const wanted = { association: new Set<string>(), organ: new Set<string>() };
     const refsOf = batch.map((p) => this.format.references(p.record));
     for (const refs of refsOf)
-      for (const ref of refs) if (!known[ref.target].has(ref.key)) wanted[ref.target].add(ref.key);
+      for (const ref of refs)
+        if (!known[ref.target].has(ref.key) && !ids[ref.target].has(ref.key)) wanted[ref.target].add(ref.key);
     const missing = { association: new Set<string>(), organ: new Set<string>() };
-    if (wanted.association.size > 0) {
-      const list = [...wanted.association];
-      const absent = new Set(await findMissingAssociations(tx, list));
-      for (const key of list) (absent.has(key) ? missing.association : known.association).add(key);
-    }
-    if (wanted.organ.size > 0) {
-      const list = [...wanted.organ];
-      const absent = new Set(await findMissingOrgans(tx, list));
-      for (const key of list) (absent.has(key) ? missing.organ : known.organ).add(key);
+    // The ids found are kept for the write, so that a key is looked up once per file, not per batch.
+    for (const target of ['association', 'organ'] as const) {
+      if (wanted[target].size === 0) continue;
+      const found = await lookupIds(tx, target === 'association' ? 'associations' : 'organs', wanted[target]);
+      for (const key of wanted[target]) {
+        const id = found.get(key);
+        if (id === undefined) missing[target].add(key);
+        else ids[target].set(key, id);
+      }
     }
     if (missing.association.size === 0 && missing.organ.size === 0) return batch;
     const kept: TPending<TImportKind>[] = [];
@@ -485,9 +548,7 @@ class TableImport {
     });
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.batch;
-    this.batch = [];
+  private async flush(batch: TPending<TImportKind>[]): Promise<void> {
     if (batch.length === 0) return;
     const writable = await this.checkReferences(batch);
     if (this.format.kind === 'organs') {
@@ -498,7 +559,7 @@ class TableImport {
   }
 
   private async write(batch: TPending<TImportKind>[]): Promise<void> {
-    const { tx, log, options, known } = this.context;
+    const { tx, log, options, known, ids } = this.context;
     // Once the file has an error it will be rolled back: reading on only collects further errors.
     if (log.errors.length > 0 || batch.length === 0 || options.assumedKeys) return;
     const records = batch.map((p) => p.record);
@@ -513,12 +574,21 @@ class TableImport {
         for (const r of records as TRecordOf['associations'][]) known.association.add(r.uscc);
         return;
       case 'links':
-        this.counts = add(this.counts, await upsertLinks(tx, records as TRecordOf['links'][]));
+        this.counts = add(
+          this.counts,
+          await upsertLinks(tx, records as TRecordOf['links'][], {
+            associationIds: ids.association,
+            organIds: ids.organ,
+          }),
+        );
         return;
       case 'posts':
         this.counts = add(
           this.counts,
-          await upsertPosts(tx, records as TRecordOf['posts'][], options.protector),
+          await upsertPosts(tx, records as TRecordOf['posts'][], options.protector, {
+            associationIds: ids.association,
+            organIds: ids.organ,
+          }),
         );
         return;
       case 'rosters':
@@ -578,8 +648,16 @@ class TableImport {
     await this.write(now as TPending<TImportKind>[]);
   }
 
+  /** Waits for the batch in flight, whatever its outcome (the caller is already handling a failure). */
+  async settle(): Promise<void> {
+    await this.writing.catch(() => {});
+  }
+
   async finish(): Promise<void> {
-    await this.flush();
+    await this.writing;
+    const batch = this.batch;
+    this.batch = [];
+    await this.flush(batch);
     if (this.deferredOrgans.length === 0) return;
     const { tx, known } = this.context;
     const inDeferred = new Set(this.deferredOrgans.map((p) => p.record.code));
@@ -634,6 +712,7 @@ export async function importFile(options: ImportFileOptions): Promise<TImportRes
         association: new Set<string>(options.assumedKeys?.association.keys()),
         organ: new Set<string>(options.assumedKeys?.organ.keys()),
       };
+      const ids = { association: new Map<string, number>(), organ: new Map<string, number>() };
       try {
         for await (const table of readTables({
           fileName: options.fileName,
@@ -649,6 +728,7 @@ export async function importFile(options: ImportFileOptions): Promise<TImportRes
               sheet: table.sheet,
               today,
               known,
+              ids,
               onRow: () => {
                 rows += 1;
                 if (rows - lastReport >= 1_000) {

@@ -246,4 +246,17 @@ describe('import refuses bad input with a row-level error and leaves the databas
       expect.objectContaining({ row: 32, column: 'started_on', code: 'invalid_value' }),
     ]);
   });
+
+  it('names unknown references in every batch while earlier batches are being written', async () => {
+    const unknown = composeUscc('5', '1', '110105', 'MJ777777');
+    const rows = Array.from(
+      { length: 10 },
+      (_, i) => `${i === 3 || i === 8 ? unknown : USCC_A},人${i},,director,2020-01-01,`,
+    ).join('\n');
+    const errors = await refused('posts.csv', `${POSTS_HEADER}\n${rows}\n`, { batchSize: 3 });
+    expect(errors).toEqual([
+      expect.objectContaining({ row: 5, code: 'unknown_reference', value: unknown }),
+      expect.objectContaining({ row: 10, code: 'unknown_reference', value: unknown }),
+    ]);
+  });
 });

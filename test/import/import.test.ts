@@ -86,6 +86,23 @@ describe('import of well-formed files', () => {
       expect(after[table]).toBe(before[table]);
   });
 
+  it('writes a file of many batches, then re-imports it without touching a row', async () => {
+    const rows = Array.from(
+      { length: 23 },
+      (_, i) =>
+        `${USCC_A},批${i},,${i % 2 ? '男' : '女'},理事,2019-0${1 + (i % 9)}-01,否,${i % 3 ? '' : 'ORG-MIN'}`,
+    ).join('\n');
+    const csv = `协会统一社会信用代码,姓名,身份证号,性别,职务,任职开始日期,是否领取报酬,推荐机关代码\n${rows}\n`;
+    const first = await run(db, 'batches.csv', csv, { batchSize: 4 });
+    expect(first.issues).toEqual([]);
+    expect(first.counts).toEqual({ inserted: 23, updated: 0, unchanged: 0 });
+    const before = await snapshot(db);
+    const again = await run(db, 'batches.csv', csv, { batchSize: 5 });
+    expect(again.counts).toEqual({ inserted: 0, updated: 0, unchanged: 23 });
+    const after = await snapshot(db);
+    for (const table of ['persons', 'posts']) expect(after[table]).toBe(before[table]);
+  });
+
   it('reports an update when one cell changed', async () => {
     const changed = await run(db, '任职.csv', POSTS_ZH.replace('2021/3/5,是', '2021/3/5,否'));
     expect(changed.counts).toEqual({ inserted: 0, updated: 1, unchanged: 1 });

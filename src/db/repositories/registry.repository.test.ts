@@ -9,6 +9,7 @@ import type {
 } from '../../core/registry/types.ts';
 import { createPersonalDataProtector } from '../../security/personal-data.ts';
 import {
+  lookupIds,
   MissingReferenceError,
   upsertAssociations,
   upsertLinks,
@@ -133,5 +134,77 @@ describe('registry repository', () => {
       'SELECT count(*)::int AS n FROM roster_records r JOIN persons p ON p.id_hash = r.id_hash',
     );
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('encrypts the resident ID of a new person only, not again when the person is already stored', async () => {
+    let encryptions = 0;
+    const counting = {
+      ...protector,
+      encrypt: (value: string) => {
+        encryptions += 1;
+        return protector.encrypt(value);
+      },
+    };
+    const holder = {
+      name: '王五',
+      residentId: '110105195001010014',
+      sex: 'male',
+      birthDate: '1950-01-01',
+    } as const;
+    const twoPosts: TPostRecord[] = [
+      { associationUscc: uscc, person: holder, role: 'director', startedOn: '2021-01-01' },
+      { associationUscc: uscc, person: holder, role: 'supervisor', startedOn: '2021-01-01' },
+    ];
+    expect(await db.transaction((tx) => upsertPosts(tx, twoPosts, counting))).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect(encryptions).toBe(1);
+    const cipher = async () =>
+      (await db.query<{ id_cipher: string }>("SELECT id_cipher FROM persons WHERE name = '王五'")).rows;
+    const stored = await cipher();
+    const third: TPostRecord = {
+      associationUscc: uscc,
+      person: holder,
+      role: 'honorary',
+      startedOn: '2022-01-01',
+    };
+    expect(await db.transaction((tx) => upsertPosts(tx, [...twoPosts, third], counting))).toEqual({
+      inserted: 1,
+      updated: 0,
+      unchanged: 2,
+    });
+    expect(encryptions).toBe(1);
+    expect(await cipher()).toEqual(stored);
+  });
+
+  it('does not touch a stored row whose values did not change (no lock, no new row version)', async () => {
+    const other: TAssociationRecord = { ...association, uscc: composeUscc('5', '1', '100000', 'MJ000002') };
+    await db.transaction((tx) => upsertAssociations(tx, [other]));
+    const version = async () =>
+      (
+        await db.query<{ xmin: string; xmax: string }>(
+          'SELECT xmin::text, xmax::text FROM associations WHERE uscc = $1',
+          [other.uscc],
+        )
+      ).rows[0];
+    const before = await version();
+    expect(before?.xmax).toBe('0');
+    expect(await db.transaction((tx) => upsertAssociations(tx, [other]))).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await version()).toEqual(before);
+  });
+
+  it('looks up ids by natural key, leaving out keys found nowhere and reusing ids already known', async () => {
+    const ids = await lookupIds(db, 'organs', ['ORG-MIN', 'NOPE', null]);
+    expect([...ids.keys()]).toEqual(['ORG-MIN']);
+    const known = new Map([['ORG-ELSEWHERE', 424242]]);
+    const again = await lookupIds(db, 'organs', ['ORG-MIN', 'ORG-ELSEWHERE'], known);
+    expect(again.get('ORG-ELSEWHERE')).toBe(424242);
+    expect(again.get('ORG-MIN')).toBe(ids.get('ORG-MIN'));
   });
 });

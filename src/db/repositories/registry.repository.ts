@@ -61,6 +61,13 @@ export async function bulkUpsert<R>(
     /** Further expressions to return for inserted and updated rows. */
     returning?: string;
     onReturned?: (rows: Record<string, unknown>[]) => void;
+    /**
+     * Leaves out, before the insert, rows whose stored twin already holds the same values. Without it an
+     * unchanged row still takes the conflict path, which locks and so writes the stored row. Needs the
+     * `select` expressions of the conflict columns to have the columns' own types, so the lookup can use
+     * the unique index.
+     */
+    skipUnchanged?: boolean;
   },
 ): Promise<UpsertCounts> {
   let total: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -68,24 +75,44 @@ export async function bulkUpsert<R>(
   const updatable = options.target.filter((c) => !options.conflict.includes(c) && !keep.includes(c));
   const unnestArgs = options.input.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   const alias = options.input.map((c) => c.name).join(', ');
+  const source = `SELECT ${options.select.join(', ')} FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}`;
+  // Named `s.` columns keep the lookup below from resolving a bare name against the stored row.
+  // `OFFSET 0` keeps the lookup a per-row probe of the unique index: as an anti-join the planner
+  // would hash the whole table for every batch, a cost that grows with the table.
+  const named = `SELECT ${options.select.map((e, i) => `${e} AS ${options.target[i]}`).join(', ')} FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}`;
+  const filtered = `SELECT s.* FROM (${named}) AS s WHERE NOT EXISTS (
+      SELECT 1 FROM ${options.table} AS x
+      WHERE ${options.conflict.map((c) => `x.${c} = s.${c}`).join(' AND ')}
+        ${updatable.length === 0 ? '' : `AND (${updatable.map((c) => `x.${c}`).join(', ')}) IS NOT DISTINCT FROM (${updatable.map((c) => `s.${c}`).join(', ')})`}
+      OFFSET 0)`;
   const sql = `
     INSERT INTO ${options.table} AS t (${options.target.join(', ')})
-    SELECT ${options.select.join(', ')}
-    FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}
+    ${options.skipUnchanged ? filtered : source}
     ON CONFLICT (${options.conflict.join(', ')}) DO UPDATE
       SET ${[...updatable.map((c) => `${c} = EXCLUDED.${c}`), ...keep.map((c) => `${c} = COALESCE(t.${c}, EXCLUDED.${c})`)].join(', ')}, updated_at = now()
       WHERE (${updatable.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
     RETURNING (xmax::text = '0') AS inserted${options.returning ? `, ${options.returning}` : ''}`;
+  // Without rows to hand back, the database counts them: one row comes back instead of thousands.
+  const counted = `WITH w AS (${sql}) SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM w`;
   for (let start = 0; start < options.rows.length; start += CHUNK) {
     const chunk = options.rows.slice(start, start + CHUNK);
     const params = options.input.map((column) => chunk.map((row) => column.value(row) ?? null));
-    const { rows } = await tx.query<{ inserted: boolean }>(sql, params);
-    options.onReturned?.(rows);
-    const inserted = rows.filter((r) => r.inserted).length;
+    let inserted: number;
+    let written: number;
+    if (options.onReturned) {
+      const { rows } = await tx.query<{ inserted: boolean }>(sql, params);
+      options.onReturned(rows);
+      inserted = rows.filter((r) => r.inserted).length;
+      written = rows.length;
+    } else {
+      const { rows } = await tx.query<{ inserted: number; written: number }>(counted, params);
+      inserted = rows[0]!.inserted;
+      written = rows[0]!.written;
+    }
     total = addCounts(total, {
       inserted,
-      updated: rows.length - inserted,
-      unchanged: chunk.length - rows.length,
+      updated: written - inserted,
+      unchanged: chunk.length - written,
     });
   }
   return total;
@@ -109,6 +136,36 @@ async function missingKeys(
 }
 
 /**
+ * Database ids of the records among `keys` that exist, by natural key, in one indexed lookup. Keys
+ * already in `known` are not looked up again; the result holds those too.
+ */
+export async function lookupIds(
+  tx: Queryable,
+  table: 'associations' | 'organs',
+  keys: Iterable<string | null | undefined>,
+  known?: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const wanted = new Set<string>();
+  for (const key of keys) {
+    if (!key || ids.has(key)) continue;
+    const id = known?.get(key);
+    if (id === undefined) wanted.add(key);
+    else ids.set(key, id);
+  }
+  if (wanted.size === 0) return ids;
+  const column = table === 'associations' ? 'uscc' : 'code';
+  // USCCs are char(18): comparing as bpchar (not text) lets the lookup use the unique index.
+  const type = table === 'associations' ? 'bpchar' : 'text';
+  const { rows } = await tx.query<{ id: number; key: string }>(
+    `SELECT id, ${column} AS key FROM ${table} WHERE ${column} = ANY($1::${type}[])`,
+    [[...wanted]],
+  );
+  for (const row of rows) ids.set(row.key.trimEnd(), Number(row.id));
+  return ids;
+}
+
+/**
  * Database ids of records by natural key, in one indexed lookup; throws for a key found nowhere.
  * Resolving ids up front keeps the bulk inserts free of joins, whose plans degrade as tables grow.
  */
@@ -116,18 +173,10 @@ export async function idsByKey(
   tx: Queryable,
   table: 'associations' | 'organs',
   keys: (string | null | undefined)[],
+  known?: ReadonlyMap<string, number>,
 ): Promise<Map<string, number>> {
-  const unique = [...new Set(keys.filter((k): k is string => !!k))];
-  const ids = new Map<string, number>();
-  if (unique.length === 0) return ids;
-  const column = table === 'associations' ? 'uscc' : 'code';
-  const type = table === 'associations' ? 'bpchar' : 'text';
-  const { rows } = await tx.query<{ id: number; key: string }>(
-    `SELECT id, ${column} AS key FROM ${table} WHERE ${column} = ANY($1::${type}[])`,
-    [unique],
-  );
-  for (const row of rows) ids.set(row.key.trimEnd(), Number(row.id));
-  const missing = unique.filter((k) => !ids.has(k));
+  const ids = await lookupIds(tx, table, keys, known);
+  const missing = [...new Set(keys.filter((k): k is string => !!k && !ids.has(k)))];
   if (missing.length > 0) {
     throw new MissingReferenceError(table === 'associations' ? 'association' : 'organ', missing);
   }
@@ -160,7 +209,8 @@ async function requireKeys(
 
 export function upsertAssociations(tx: Queryable, records: TAssociationRecord[]): Promise<UpsertCounts> {
   const input: TColumn<TAssociationRecord>[] = [
-    { name: 'uscc', type: 'text', value: (r) => r.uscc },
+    // bpchar like the column, so that the check for an unchanged stored row uses the unique index.
+    { name: 'uscc', type: 'bpchar', value: (r) => r.uscc },
     { name: 'name', type: 'text', value: (r) => r.name },
     { name: 'name_en', type: 'text', value: (r) => r.nameEn },
     { name: 'short_name', type: 'text', value: (r) => r.shortName },
@@ -184,6 +234,7 @@ export function upsertAssociations(tx: Queryable, records: TAssociationRecord[])
     target: names,
     select: names,
     rows: records,
+    skipUnchanged: true,
   });
 }
 
@@ -215,6 +266,7 @@ export async function upsertOrgans(tx: Queryable, records: TOrganRecord[]): Prom
     target: names,
     select: names,
     rows: records,
+    skipUnchanged: true,
   });
   // Parent pointers change rarely; a second statement keeps the upsert above free of ordering concerns.
   const { rows } = await tx.query<{ code: string }>(
@@ -234,16 +286,28 @@ export async function upsertOrgans(tx: Queryable, records: TOrganRecord[]): Prom
   };
 }
 
-export async function upsertLinks(tx: Queryable, records: TLinkRecord[]): Promise<UpsertCounts> {
+/** Ids the caller has already resolved, so that each batch does not look them up again. */
+export type UpsertReferencesOptions = {
+  associationIds?: ReadonlyMap<string, number>;
+  organIds?: ReadonlyMap<string, number>;
+};
+
+export async function upsertLinks(
+  tx: Queryable,
+  records: TLinkRecord[],
+  options: UpsertReferencesOptions = {},
+): Promise<UpsertCounts> {
   const organIds = await idsByKey(
     tx,
     'organs',
     records.map((r) => r.organCode),
+    options.organIds,
   );
   const associationIds = await idsByKey(
     tx,
     'associations',
     records.map((r) => r.associationUscc),
+    options.associationIds,
   );
   const input: TColumn<TLinkRecord>[] = [
     { name: 'organ_id', type: 'bigint', value: (r) => organIds.get(r.organCode) },
@@ -260,46 +324,105 @@ export async function upsertLinks(tx: Queryable, records: TLinkRecord[]): Promis
     target: names,
     select: names,
     rows: records,
+    skipUnchanged: true,
   });
 }
 
-type TProtectedPerson = {
+/** A person as stored: the resident ID only as a keyed hash and a mask (the ciphertext comes later). */
+type TKeyedPerson = {
   personKey: string;
+  residentId: string | null;
   idHash: string | null;
-  idCipher: string | null;
   idMasked: string | null;
   name: string;
   sex: string | null;
   birthDate: string | null;
 };
 
+type TProtectedPerson = TKeyedPerson & { idCipher: string | null };
+
 /**
- * The natural key of a person: the keyed hash of the resident ID, or, without one, a keyed hash of
- * name, birth date and the association the person was recorded under (the best a registry can do).
+ * Hashes resident IDs once per distinct ID in a batch: the same person often holds several posts, and
+ * the keyed hash is the costliest step of keying a row.
  */
-function protectPerson(
-  person: TPersonRecord,
-  protector: PersonalDataProtector,
-  contextKey: string,
-): TProtectedPerson {
-  const idHash = person.residentId ? protector.hash(person.residentId) : null;
-  return {
-    personKey: idHash
-      ? `id:${idHash}`
-      : `nm:${protector.hash(`${person.name}|${person.birthDate ?? ''}|${contextKey}`)}`,
-    idHash,
-    idCipher: person.residentId ? protector.encrypt(person.residentId) : null,
-    idMasked: person.residentId ? maskResidentId(person.residentId) : null,
-    name: person.name,
-    sex: person.sex ?? null,
-    birthDate: person.birthDate ?? null,
+function personKeyer(protector: PersonalDataProtector) {
+  const hashes = new Map<string, string>();
+  return (person: TPersonRecord, contextKey: string): TKeyedPerson => {
+    const residentId = person.residentId ?? null;
+    let idHash: string | null = null;
+    if (residentId) {
+      idHash = hashes.get(residentId) ?? null;
+      if (idHash === null) {
+        idHash = protector.hash(residentId);
+        hashes.set(residentId, idHash);
+      }
+    }
+    return {
+      // The natural key: the keyed hash of the resident ID, or, without one, a keyed hash of name,
+      // birth date and the association the person was recorded under (the best a registry can do).
+      personKey: idHash
+        ? `id:${idHash}`
+        : `nm:${protector.hash(`${person.name}|${person.birthDate ?? ''}|${contextKey}`)}`,
+      residentId,
+      idHash,
+      idMasked: residentId ? maskResidentId(residentId) : null,
+      name: person.name,
+      sex: person.sex ?? null,
+      birthDate: person.birthDate ?? null,
+    };
   };
 }
 
-/** Upserts persons and returns the database id of each, by person key. */
-async function upsertPersons(tx: Queryable, persons: TProtectedPerson[]): Promise<Map<string, number>> {
-  const unique = [...new Map(persons.map((p) => [p.personKey, p])).values()];
+/** Encrypts the resident ID: only for persons about to be written, never for unchanged ones. */
+function encrypted(person: TKeyedPerson, protector: PersonalDataProtector): TProtectedPerson {
+  return { ...person, idCipher: person.residentId ? protector.encrypt(person.residentId) : null };
+}
+
+type TStoredPerson = {
+  id: number;
+  person_key: string;
+  id_hash: string | null;
+  id_masked: string | null;
+  name: string;
+  sex: string | null;
+  birth_date: string | null;
+};
+
+/**
+ * Upserts persons and returns the database id of each, by person key. Stored persons are read first:
+ * an unchanged person costs neither an encryption nor a write; only new and changed ones are upserted.
+ */
+async function upsertPersons(
+  tx: Queryable,
+  persons: TKeyedPerson[],
+  protector: PersonalDataProtector,
+): Promise<Map<string, number>> {
+  const unique = new Map<string, TKeyedPerson>();
+  for (const person of persons) unique.set(person.personKey, person);
   const ids = new Map<string, number>();
+  const { rows: stored } = await tx.query<TStoredPerson>(
+    // One index probe per key: with `= ANY` of thousands of keys the planner scans the whole table,
+    // a cost that grows with the registry rather than with the batch.
+    `SELECT p.id, p.person_key, p.id_hash, p.id_masked, p.name, p.sex, p.birth_date
+     FROM unnest($1::text[]) AS k(key)
+     CROSS JOIN LATERAL (SELECT * FROM persons WHERE person_key = k.key OFFSET 0) AS p`,
+    [[...unique.keys()]],
+  );
+  for (const row of stored) {
+    const person = unique.get(row.person_key);
+    if (
+      person &&
+      person.idHash === row.id_hash &&
+      person.idMasked === row.id_masked &&
+      person.name === row.name &&
+      person.sex === row.sex &&
+      person.birthDate === row.birth_date
+    ) {
+      ids.set(row.person_key, Number(row.id));
+      unique.delete(row.person_key);
+    }
+  }
+  if (unique.size === 0) return ids;
   // The ciphertext is re-randomised on every encryption, so it is written on insert but not compared.
   await bulkUpsert(tx, {
     table: 'persons',
@@ -320,16 +443,8 @@ async function upsertPersons(tx: Queryable, persons: TProtectedPerson[]): Promis
     onReturned: (rows) => {
       for (const row of rows) ids.set(row.person_key as string, Number(row.id));
     },
-    rows: unique,
+    rows: [...unique.values()].map((p) => encrypted(p, protector)),
   });
-  const unchanged = unique.map((p) => p.personKey).filter((key) => !ids.has(key));
-  if (unchanged.length > 0) {
-    const { rows } = await tx.query<{ id: number; person_key: string }>(
-      'SELECT id, person_key FROM persons WHERE person_key = ANY($1::text[])',
-      [unchanged],
-    );
-    for (const row of rows) ids.set(row.person_key, Number(row.id));
-  }
   return ids;
 }
 
@@ -337,24 +452,26 @@ export async function upsertPosts(
   tx: Queryable,
   records: TPostRecord[],
   protector: PersonalDataProtector,
+  options: UpsertReferencesOptions = {},
 ): Promise<UpsertCounts> {
   const associationIds = await idsByKey(
     tx,
     'associations',
     records.map((r) => r.associationUscc),
+    options.associationIds,
   );
   const organIds = await idsByKey(
     tx,
     'organs',
     records.map((r) => r.recommendedByOrganCode),
+    options.organIds,
   );
-  const rows = records.map((record) => ({
-    record,
-    person: protectPerson(record.person, protector, record.associationUscc),
-  }));
+  const key = personKeyer(protector);
+  const rows = records.map((record) => ({ record, person: key(record.person, record.associationUscc) }));
   const personIds = await upsertPersons(
     tx,
     rows.map((r) => r.person),
+    protector,
   );
   type TRow = (typeof rows)[number];
   const input: TColumn<TRow>[] = [
@@ -382,6 +499,7 @@ export async function upsertPosts(
     target: names,
     select: names,
     rows,
+    skipUnchanged: true,
   });
 }
 
@@ -395,9 +513,10 @@ export async function upsertRosterRecords(
     'organs',
     records.map((r) => r.organCode),
   );
+  const key = personKeyer(protector);
   const rows = records.map((record) => ({
     record,
-    person: protectPerson(record.person, protector, record.source),
+    person: encrypted(key(record.person, record.source), protector),
   }));
   type TRow = (typeof rows)[number];
   const input: TColumn<TRow>[] = [
@@ -428,5 +547,6 @@ export async function upsertRosterRecords(
     select: names,
     keepOnUpdate: ['id_cipher'],
     rows,
+    skipUnchanged: true,
   });
 }
