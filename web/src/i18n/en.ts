@@ -243,6 +243,7 @@ export const en: Record<TMessageId, string> = {
   'findings.filter.organ': 'Linked organ (incl. subordinate units)',
   'findings.filter.region': 'Region',
   'findings.filter.status': 'Status',
+  'findings.filter.association': 'Association: {{uscc}}',
   'findings.filter.reset': 'Clear filters',
   'findings.export.xlsx': 'Export XLSX',
   'findings.export.csv': 'Export CSV',
@@ -289,10 +290,10 @@ export const en: Record<TMessageId, string> = {
   'finding.transition.submit': 'Submit',
   'finding.transition.cancel': 'Cancel',
   'finding.transition.done': 'Status changed to “{{status}}”.',
-
   'finding.transition.failed': 'The status could not be changed',
   'finding.transition.conflict': 'Someone else changed this finding first; it now shows its current status',
   'finding.transition.forbidden': 'Your role may not make this move',
+
   'detail.tab.overview': 'Overview',
   'detail.tab.findings': 'Findings',
 

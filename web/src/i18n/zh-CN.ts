@@ -242,6 +242,7 @@ export const zhCN = {
   'findings.filter.organ': '关联机关(含下属单位)',
   'findings.filter.region': '地区',
   'findings.filter.status': '处理状态',
+  'findings.filter.association': '协会:{{uscc}}',
   'findings.filter.reset': '清除筛选',
   'findings.export.xlsx': '导出 XLSX',
   'findings.export.csv': '导出 CSV',
@@ -288,10 +289,10 @@ export const zhCN = {
   'finding.transition.submit': '提交',
   'finding.transition.cancel': '取消',
   'finding.transition.done': '状态已更新为“{{status}}”。',
-
   'finding.transition.failed': '状态变更失败',
   'finding.transition.conflict': '该问题的状态已被他人变更,已刷新为当前状态',
   'finding.transition.forbidden': '您的角色不能进行此项操作',
+
   'detail.tab.overview': '概况',
   'detail.tab.findings': '问题',
 

@@ -1,5 +1,5 @@
 import { ClearOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Select, Space } from 'antd';
+import { Button, Checkbox, Select, Space, Tag } from 'antd';
 import { FINDING_STATUSES, RULE_FAMILIES, SEVERITIES, type TFindingFilters } from '../../api/types.ts';
 import { useSession } from '../../auth/session.ts';
 import { OrganSelect } from '../../components/OrganSelect.tsx';
@@ -33,6 +33,17 @@ export function FindingFilters({ filters, onChange }: TFindingFiltersProps) {
 
   return (
     <Space wrap size="middle" data-testid="findings-filters">
+      {filters.association ? (
+        // Set by the link on an association's page; shown so the narrowed list does not puzzle anyone.
+        <Tag
+          closable
+          color="blue"
+          data-testid="findings-filter-association"
+          onClose={() => set({ association: undefined })}
+        >
+          {t('findings.filter.association', { uscc: filters.association })}
+        </Tag>
+      ) : null}
       <Select
         data-testid="findings-filter-rule"
         style={{ width: 280 }}
