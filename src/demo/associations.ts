@@ -205,6 +205,16 @@ const LINK_KINDS = weightedTable<TLinkKind>([
   ['custodian', 5],
 ]);
 
+/**
+ * A local association's decoupling day from one draw: a quarter decoupled with the provincial pilots
+ * of 2017, the rest under the 2019 list, by its earliest provincial completion deadline (mid-2020).
+ */
+function localDecoupling(u: number): TIsoDate {
+  return u < 0.25
+    ? dateBetween(() => u / 0.25, '2017-01-01', '2017-12-31')
+    : dateBetween(() => (u - 0.25) / 0.75, '2019-07-01', '2020-06-30');
+}
+
 export type GenerateAssociationsOptions = {
   seed: number;
   world: TWorld;
@@ -334,7 +344,7 @@ export function generateAssociations({
     const endedOn = inScope
       ? level === 'national'
         ? rng.pick(['2016-03-31', '2016-12-31', '2017-06-30', '2019-12-31', '2020-06-30'])
-        : dateBetween(rng.next, '2017-01-01', '2020-12-31')
+        : localDecoupling(rng.next())
       : null;
     links.push({
       organCode: organ.code,

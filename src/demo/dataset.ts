@@ -20,6 +20,7 @@ import {
   RESERVED_CLASS,
   toLegacyId15,
 } from './people.ts';
+import { planPolicyFacts, type TDemoPolicyFacts, type TExpectedFinding, type TScopeCase } from './policy.ts';
 import { createRng, drawWeighted, type Rng, weightedTable } from './prng.ts';
 import { buildWorld, normaliseAddress, organsNear, sponsorOrgan, type TWorld } from './world.ts';
 
@@ -69,7 +70,7 @@ export const SCALES: Record<TScale, TScaleSpec> = {
   },
 };
 
-/** The day the planted facts are true on; PERS-5's boundary case turns 70 on it. */
+/** The day the planted facts are true on; PERS-5's boundary case turned 70 the day before it. */
 export const DEFAULT_EVALUATION_DATE = '2026-06-30';
 
 export const SERVING_SOURCE = 'civil-service-roster';
@@ -117,7 +118,7 @@ export type TLabelledNegative = {
 export type TTruthMatch = { post: TTruthPost; roster: TTruthRosterRef };
 
 export type TTruth = {
-  format: 'tuogou-demo-truth/1';
+  format: 'tuogou-demo-truth/2';
   seed: number;
   scale: TScale;
   evaluationDate: TIsoDate;
@@ -135,6 +136,14 @@ export type TTruth = {
   /** Every post held by someone on a roster (planted or clean), for matching recall. */
   matches: TTruthMatch[];
   negatives: TLabelledNegative[];
+  /**
+   * Every finding a screening of the loaded demo must produce on the evaluation date (exact resident-ID
+   * matching of officials), and nothing else: the planted cases above that the screening can see, and
+   * the planted breaches of the policy facts.
+   */
+  findings: TExpectedFinding[];
+  /** SCOPE-1 outcomes of associations singled out: out by name, by manual decision, by exemption. */
+  scope: TScopeCase[];
 };
 
 export type TDataset = {
@@ -148,6 +157,8 @@ export type TDataset = {
   posts(): IterableIterator<TGeneratedPost>;
   servingRoster(): IterableIterator<TRosterRecord>;
   retiredRoster(): IterableIterator<TRosterRecord>;
+  /** The policy facts (cases, finance, fees, credit…) of every association; each call builds them anew. */
+  policyFacts(): TDemoPolicyFacts;
   truth: TTruth;
 };
 
@@ -159,11 +170,14 @@ const CONVENTIONS = [
   'PERS-2: started_on earlier than retired_on + 3 years; risk with an approval_ref, violation without one.',
   'PERS-3: a retired cadre holds a post whose approval_ref is empty.',
   'PERS-4: a retired cadre holds posts in more than one association at the same time (several roles in one association are one post).',
-  'PERS-5: the age limit of 70 is reached on the 70th birthday itself.',
+  'PERS-5: the age limit of 70 is exceeded from the day after the 70th birthday (周岁, the national pack); a holder who turns 70 on the evaluation date is not yet over it.',
   'PERS-6: terms are the posts of one person in one association with distinct term numbers; more than 2 is a violation.',
   'PERS-8: a retired cadre is recorded with role legal_representative and that post has no approval_ref.',
-  'INST-1 entries are candidates: the links are open in the registry; they become findings once the case is decoupled (or past its deadline under national-2019). Academic groups (学会, 研究会) keep open supervisor links and are out of scope.',
-  'INST-4: address, phone and bank account are compared after normalisation (blanks removed, full-width digits, country and trunk prefixes).',
+  'INST-1 entries are open links of associations whose decoupled case is in the policy facts; academic groups (学会, 研究会) keep open supervisor links and are out of scope.',
+  'INST-4: address, phone and bank account are compared after normalisation (blanks removed, full-width digits, country and trunk prefixes of phones).',
+  'Policy facts: every association carries clean facts (a decoupled case where its sponsoring link ended, annual reports, finance years within the FIN-3 shares, dues adopted by the assembly, party organisation, staff); `findings` lists every finding a screening must produce on the evaluation date, each subject as the engine fingerprints it (posts, persons and links by natural key).',
+  'CASE-3 is expected wherever a planted INST, FIN, PERS or FEE-5 violation arose after the association was decoupled.',
+  'Officials are matched by exact resident ID in the screening: a planted post without an ID is in `planted` (for the matcher) but not in `findings`.',
   'Everything not listed in `planted` is clean for the PERS, INST-1 and INST-4 rules.',
 ];
 
@@ -245,6 +259,8 @@ type TState = {
   links: TLinkRecord[];
   /** Planted and clean special posts by association index. */
   specialPosts: Map<number, TPostRecord[]>;
+  /** Day the sponsoring link of each decoupled association ended, as generated. */
+  decoupling: Map<number, TIsoDate>;
   specialServing: TSpecialRoster[];
   specialRetired: TSpecialRoster[];
   servingKeys: string[];
@@ -830,12 +846,12 @@ function plantPersonnel(p: TPlanter): void {
   }
   over70(
     0,
-    addYears(ev, -70),
-    'Turns 70 on the evaluation date itself (the limit is reached on the birthday).',
+    addDays(addYears(ev, -70), -1),
+    'Turned 70 the day before the evaluation date: over the limit from the evaluation date on.',
   );
   {
-    // The day-after twin: 69 on the evaluation date, so not (yet) a PERS-5 case.
-    const c = makeCadre(p, { birthDate: addDays(addYears(ev, -70), 1), sex: 'male' });
+    // The twin a day younger: turns 70 on the evaluation date, over the limit only from the next day.
+    const c = makeCadre(p, { birthDate: addYears(ev, -70), sex: 'male' });
     const startedOn = lateStart(p, c.retiredOn);
     const post = cadrePost(p, c, pickAssociation(p, startedOn), { startedOn });
     p.negatives.push({
@@ -843,7 +859,7 @@ function plantPersonnel(p: TPlanter): void {
       kind: 'age_boundary',
       post: truthPost(post),
       roster: c.roster,
-      note: 'Turns 70 the day after the evaluation date: no PERS-5 finding on the evaluation date.',
+      note: 'Turns 70 on the evaluation date: over the limit from the next day, so no PERS-5 finding yet.',
     });
     p.matches.push({ post: truthPost(post), roster: c.roster });
   }
@@ -1008,7 +1024,11 @@ function plantInstitutional(p: TPlanter): void {
   };
   const variants: Record<'address' | 'phone' | 'bank_account', (value: string) => string> = {
     address: (v) =>
-      p.rng.chance(0.5) ? `中国${v}` : v.replace(/(\d+)号/, (_, d: string) => `${toFullWidth(d)} 号`),
+      // Blanks and full-width digits, which the catalog's normalisation (NFKC, no blanks or punctuation)
+      // sees through; a country-name prefix it would not.
+      p.rng.chance(0.5)
+        ? v.replace(/(省|市)/, '$1 ')
+        : v.replace(/(\d+)号/, (_, d: string) => `${toFullWidth(d)} 号`),
     phone: (v) => {
       const [area, number] = v.split('-') as [string, string];
       return p.rng.chance(0.5)
@@ -1041,8 +1061,15 @@ function plantInstitutional(p: TPlanter): void {
       });
     }
   }
+  // Open links are planted on associations decoupled from an old sponsor whose officials are clean, so
+  // that their case is on record and nothing else re-couples them.
+  const officialHosts = new Set(p.planted.map((c) => c.associationUscc));
+  const decoupledIndexes = p.eligible.filter(
+    (i) => state.decoupling.has(i) && !officialHosts.has(state.associations[i]!.uscc) && !used.has(i),
+  );
   for (let j = 0; j < k; j++) {
-    const index = pick();
+    const index = p.rng.pick(decoupledIndexes.filter((i) => !used.has(i)));
+    used.add(index);
     const association = state.associations[index]!;
     const meta = state.meta[index]!;
     const sponsor = sponsorOrgan(state.world, meta.sponsorKey, association.level, association.regionCode);
@@ -1128,6 +1155,108 @@ function assignRosterKeys(state: TState): void {
   });
 }
 
+/** Day each association's first sponsoring link ended: its decoupling. */
+function decouplingDays(
+  records: readonly TAssociationRecord[],
+  links: readonly TLinkRecord[],
+): Map<number, TIsoDate> {
+  const index = new Map(records.map((r, i) => [r.uscc, i]));
+  const out = new Map<number, TIsoDate>();
+  for (const link of links) {
+    const i = index.get(link.associationUscc)!;
+    if (link.endedOn !== null && link.endedOn !== undefined && !out.has(i)) out.set(i, link.endedOn);
+  }
+  return out;
+}
+
+const postSubject = (post: TTruthPost): TExpectedFinding['subject'] => ({
+  type: 'post',
+  id: null,
+  key: `${post.personName}|${post.birthDate}|${post.role}|${post.startedOn}`,
+});
+
+/**
+ * The findings a screening must produce: planted officials' posts it can match exactly (a post with a
+ * resident ID), the planted shared contacts, and the policy facts' plants (which also decide the cases
+ * of the planted open links).
+ */
+function planPolicy(state: TState, p: TPlanter) {
+  const indexOf = new Map(state.associations.map((a, i) => [a.uscc, i]));
+  const officials = new Set<number>();
+  const taken = new Set<number>();
+  const findings: TExpectedFinding[] = [];
+  const linkPlants: { index: number; plantedId: string; link: TLinkRecord }[] = [];
+  for (const c of p.planted) {
+    const s = c.subject;
+    const index = indexOf.get(c.associationUscc)!;
+    taken.add(index);
+    const add = (rule: string, subject: TExpectedFinding['subject'], uscc = c.associationUscc) =>
+      findings.push({ id: '', rule, associationUscc: uscc, subject, plantedId: c.id, note: c.note });
+    switch (s.kind) {
+      case 'post': {
+        const related = s.relatedPosts ?? [s.post];
+        for (const post of related) {
+          officials.add(indexOf.get(post.associationUscc)!);
+          taken.add(indexOf.get(post.associationUscc)!);
+        }
+        // Without a resident ID only the probabilistic matcher can tie the post to the roster.
+        if (s.post.residentId === null) break;
+        if (c.rule === 'PERS-4') {
+          for (const post of related)
+            add(
+              'PERS-4',
+              { type: 'person', id: null, key: `${post.personName}|${post.birthDate}` },
+              post.associationUscc,
+            );
+        } else add(c.rule, postSubject(s.post));
+        break;
+      }
+      case 'association':
+        add('INST-4', { type: 'association', id: c.associationUscc, key: null });
+        break;
+      case 'link': {
+        const link = state.links.find(
+          (l) =>
+            l.associationUscc === c.associationUscc &&
+            l.organCode === s.organCode &&
+            l.kind === s.linkKind &&
+            l.startedOn === s.startedOn,
+        )!;
+        linkPlants.push({ index, plantedId: c.id, link });
+        break;
+      }
+      default: {
+        const unreachable: never = s;
+        throw new Error(`unknown planted subject ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+  const plan = planPolicyFacts({
+    seed: state.seed,
+    evaluationDate: state.evaluationDate,
+    world: state.world,
+    associations: state.associations,
+    meta: state.meta,
+    links: state.links,
+    decoupling: state.decoupling,
+    noCase: officials,
+    taken,
+    linkPlants,
+  });
+  // One finding per rule and subject: several planted posts of one person give one PERS-4 per association.
+  const seen = new Set<string>();
+  const all = [...findings, ...plan.expected].filter((f) => {
+    const key = `${f.rule}|${f.associationUscc}|${f.subject.type}|${f.subject.id ?? f.subject.key}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  all.forEach((f, i) => {
+    f.id = `F${String(i + 1).padStart(5, '0')}`;
+  });
+  return { findings: all, scope: plan.scope, facts: plan.facts };
+}
+
 /**
  * Generates a dataset for `seed` and `scale`: the same inputs always give the same records, in the
  * same order, and the same truth.
@@ -1150,6 +1279,7 @@ export function generateDataset({
     meta: associationSet.meta,
     links: associationSet.links,
     specialPosts: new Map(),
+    decoupling: decouplingDays(associationSet.records, associationSet.links),
     specialServing: [],
     specialRetired: [],
     servingKeys: [],
@@ -1181,12 +1311,14 @@ export function generateDataset({
     n.id = `N${String(i + 1).padStart(5, '0')}`;
   });
 
+  const policy = planPolicy(state, planter);
+
   let posts = 0;
   for (let index = 0; index < state.associations.length; index++) {
     posts += planSlots(state, index).slots.length + (state.specialPosts.get(index)?.length ?? 0);
   }
   const truth: TTruth = {
-    format: 'tuogou-demo-truth/1',
+    format: 'tuogou-demo-truth/2',
     seed,
     scale,
     evaluationDate,
@@ -1202,6 +1334,8 @@ export function generateDataset({
     planted: planter.planted,
     matches: planter.matches,
     negatives: planter.negatives,
+    findings: policy.findings,
+    scope: policy.scope,
   };
   return {
     seed,
@@ -1213,6 +1347,7 @@ export function generateDataset({
     posts: () => generatePosts(state),
     servingRoster: () => generateRoster(state, 'serving'),
     retiredRoster: () => generateRoster(state, 'retired'),
+    policyFacts: policy.facts,
     truth,
   };
 }

@@ -1,6 +1,28 @@
 import type { Db } from '../db/database.ts';
 import { type AuditActor, appendAuditEvent } from '../db/repositories/audit.repository.ts';
 import {
+  upsertAnnualReports,
+  upsertAssociationExtras,
+  upsertAwards,
+  upsertCases,
+  upsertCharterAmendments,
+  upsertCourtDefaults,
+  upsertCreditEntries,
+  upsertDuesDecisions,
+  upsertFeeItems,
+  upsertFinanceBases,
+  upsertFinanceYears,
+  upsertForeignAffairs,
+  upsertFunctions,
+  upsertInstitutions,
+  upsertPartyOrganisations,
+  upsertPenalties,
+  upsertRectifications,
+  upsertScopeDecisions,
+  upsertStaff,
+  upsertUnreachable,
+} from '../db/repositories/facts.repository.ts';
+import {
   type UpsertCounts,
   upsertAssociations,
   upsertLinks,
@@ -35,8 +57,22 @@ export type TDemoLoadResult = {
   links: UpsertCounts;
   posts: UpsertCounts;
   rosterRecords: UpsertCounts;
+  /** The policy facts (cases, finance, fees, credit…), summed over their tables. */
+  policyFacts: UpsertCounts;
   planted: number;
+  /** Findings the truth expects a screening on the evaluation date to produce. */
+  expectedFindings: number;
 };
+
+const sum = (counts: readonly UpsertCounts[]): UpsertCounts =>
+  counts.reduce(
+    (a, c) => ({
+      inserted: a.inserted + c.inserted,
+      updated: a.updated + c.updated,
+      unchanged: a.unchanged + c.unchanged,
+    }),
+    { inserted: 0, updated: 0, unchanged: 0 },
+  );
 
 const DEMO_ACTOR: AuditActor = { id: null, label: 'demo-loader' };
 
@@ -51,13 +87,36 @@ export async function loadDemoDataset({
   const dataset = generateDataset({ seed, scale });
   const posts = [...dataset.posts()];
   const rosters = [...dataset.servingRoster(), ...dataset.retiredRoster()];
+  const facts = dataset.policyFacts();
   return db.transaction(async (tx) => {
     const organs = await upsertOrgans(tx, dataset.organs);
     const associations = await upsertAssociations(tx, dataset.associations);
     const links = await upsertLinks(tx, dataset.links);
     const postCounts = await upsertPosts(tx, posts, protector);
     const rosterRecords = await upsertRosterRecords(tx, rosters, protector);
-    const all = [organs, associations, links, postCounts, rosterRecords];
+    const policyFacts = sum([
+      await upsertAssociationExtras(tx, facts.extras),
+      await upsertScopeDecisions(tx, facts.scopeDecisions),
+      await upsertCases(tx, facts.cases),
+      await upsertFunctions(tx, facts.functions),
+      await upsertFinanceBases(tx, facts.financeBases),
+      await upsertFinanceYears(tx, facts.financeYears),
+      await upsertCharterAmendments(tx, facts.charterAmendments),
+      await upsertInstitutions(tx, facts.institutions),
+      await upsertStaff(tx, facts.staff),
+      await upsertPartyOrganisations(tx, facts.party),
+      await upsertForeignAffairs(tx, facts.foreignAffairs),
+      await upsertFeeItems(tx, facts.feeItems),
+      await upsertDuesDecisions(tx, facts.duesDecisions),
+      await upsertAwards(tx, facts.awards),
+      await upsertAnnualReports(tx, facts.annualReports),
+      await upsertPenalties(tx, facts.penalties),
+      await upsertRectifications(tx, facts.rectifications),
+      await upsertUnreachable(tx, facts.unreachable),
+      await upsertCourtDefaults(tx, facts.courtDefaults),
+      await upsertCreditEntries(tx, facts.creditEntries),
+    ]);
+    const all = [organs, associations, links, postCounts, rosterRecords, policyFacts];
     const changed = all.some((c) => c.inserted > 0 || c.updated > 0);
     const result: TDemoLoadResult = {
       seed,
@@ -68,7 +127,9 @@ export async function loadDemoDataset({
       links,
       posts: postCounts,
       rosterRecords,
+      policyFacts,
       planted: dataset.truth.planted.length,
+      expectedFindings: dataset.truth.findings.length,
     };
     if (changed) {
       await appendAuditEvent(tx, {
@@ -85,6 +146,7 @@ export async function loadDemoDataset({
           links,
           posts: postCounts,
           rosterRecords,
+          policyFacts,
         },
       });
     }

@@ -223,17 +223,19 @@ describe('demo dataset: planted cases and the truth file', () => {
     }
   });
 
-  it('puts PERS-5 boundary cases exactly on and one day after the 70th birthday', () => {
+  it('puts PERS-5 boundary cases on the day after the 70th birthday and on the birthday itself', () => {
     const ev = dataset.evaluationDate;
     const onBoundary = dataset.truth.planted.filter(
       (c) =>
-        c.rule === 'PERS-5' && c.subject.kind === 'post' && c.subject.post.birthDate === addYears(ev, -70),
+        c.rule === 'PERS-5' &&
+        c.subject.kind === 'post' &&
+        c.subject.post.birthDate === addDays(addYears(ev, -70), -1),
     );
     expect(onBoundary).toHaveLength(1);
-    const after = dataset.truth.negatives.filter((n) => n.kind === 'age_boundary');
-    expect(after).toHaveLength(1);
-    expect(ageOn(after[0]!.post.birthDate, ev)).toBe(69);
-    expect(ageOn(after[0]!.post.birthDate, addDays(ev, 1))).toBe(70);
+    const birthday = dataset.truth.negatives.filter((n) => n.kind === 'age_boundary');
+    expect(birthday).toHaveLength(1);
+    expect(ageOn(birthday[0]!.post.birthDate, addDays(ev, -1))).toBe(69);
+    expect(ageOn(birthday[0]!.post.birthDate, ev)).toBe(70);
   });
 
   it('flags exactly the planted cases and nothing else, by a plain reading of the conventions', () => {

@@ -1,7 +1,7 @@
 import { upgradeResidentId15 } from '../../src/core/ids/resident-id.ts';
 import type { TLinkRecord, TRosterRecord } from '../../src/core/registry/types.ts';
 import type { TDataset, TGeneratedPost, TTruth } from '../../src/demo/dataset.ts';
-import { addYears, ageOn } from '../../src/demo/dates.ts';
+import { addDays, addYears, ageOn } from '../../src/demo/dates.ts';
 import { normaliseAddress, normaliseBankAccount, normalisePhone } from '../../src/demo/world.ts';
 
 /**
@@ -72,7 +72,7 @@ export function findFindings(dataset: TDataset, data: TMaterialised): Set<string
       postsByCadre.set(r.recordKey, [...(postsByCadre.get(r.recordKey) ?? []), post]);
       if (post.startedOn < addYears(r.retiredOn!, 3)) findings.add(`PERS-2|${base}`);
       if (!post.approvalRef) findings.add(`PERS-3|${base}`);
-      if (held(post, on) && ageOn(r.person.birthDate!, on) >= 70) findings.add(`PERS-5|${base}`);
+      if (held(post, on) && ageOn(r.person.birthDate!, addDays(on, -1)) >= 70) findings.add(`PERS-5|${base}`);
       if (post.remunerated) findings.add(`PERS-7|${base}`);
       if (post.role === 'legal_representative' && !post.approvalRef) findings.add(`PERS-8|${base}`);
       if (post.recommendedByOrganCode) findings.add(`PERS-9|${base}`);
@@ -103,8 +103,20 @@ export function findFindings(dataset: TDataset, data: TMaterialised): Set<string
   const academic = new Set(
     dataset.associations.filter((a) => /(学会|研究会)$/.test(a.name)).map((a) => a.uscc),
   );
+  // An open link counts once the case is decoupled, or past its completion deadline (2019 opinions).
+  const separated = new Set(
+    dataset
+      .policyFacts()
+      .cases.filter(
+        (c) =>
+          (c.decoupledOn !== null && c.decoupledOn <= on) ||
+          (c.completionDeadline !== null && c.completionDeadline < on),
+      )
+      .map((c) => c.associationUscc),
+  );
   for (const link of dataset.links) {
-    if (!link.endedOn && !academic.has(link.associationUscc)) findings.add(`INST-1|${linkKey(link)}`);
+    if (!link.endedOn && !academic.has(link.associationUscc) && separated.has(link.associationUscc))
+      findings.add(`INST-1|${linkKey(link)}`);
   }
   return findings;
 }
@@ -137,6 +149,10 @@ export function expectedFindings(truth: TTruth): Set<string> {
         throw new Error(`unknown subject ${JSON.stringify(unreachable)}`);
       }
     }
+  }
+  // Links of cases past their completion deadline are findings the policy facts plant.
+  for (const f of truth.findings) {
+    if (f.rule === 'INST-1') out.add(`INST-1|${f.associationUscc}|${f.subject.key}`);
   }
   return out;
 }
