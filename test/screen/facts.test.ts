@@ -205,4 +205,28 @@ describe('facts round trip', () => {
     expect(facts.feeItems).toEqual([]);
     expect(facts.finance).toEqual({ base2015Appropriation: null, base2015RetireeFunding: null, years: [] });
   });
+
+  it('loads any number of associations with the same number of queries (set-based, not one per association)', async () => {
+    const organs = await loadOrganIndex(db);
+    const ids = await listAssociationIds(db, { kind: 'all' });
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const counting = () => {
+      let count = 0;
+      return {
+        q: {
+          query: (sql: string, params?: unknown[]) => ((count += 1), db.query(sql, params)),
+          exec: db.exec,
+        },
+        count: () => count,
+      };
+    };
+    const one = counting();
+    await loadFacts(one.q as typeof db, { ids: ids.slice(0, 1), organs });
+    const all = counting();
+    const loaded = await loadFacts(all.q as typeof db, { ids, organs });
+    expect(loaded.map((l) => l.associationId)).toEqual(ids);
+    // The query for officials' other posts only runs when some post holder is an official.
+    expect(all.count()).toBeLessThanOrEqual(one.count() + 1);
+    expect(all.count()).toBeLessThanOrEqual(23);
+  });
 });
