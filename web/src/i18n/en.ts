@@ -324,6 +324,7 @@ export const en: Record<TMessageId, string> = {
   'screening.run.confirm': 'Run every rule over every association in your jurisdiction?',
   'screening.running': 'Screening, {{seconds}} s so far',
   'screening.estimate': 'Progress estimated from how long the previous run took.',
+  'screening.last': 'Last completed run: no. {{id}}, as of {{asOf}}',
   'screening.col.id': 'Id',
   'screening.col.status': 'Status',
   'screening.col.startedAt': 'Started',

@@ -256,6 +256,9 @@ export function ScreeningRunsPage() {
         />
         {last ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text type="secondary">
+              {t('screening.last', { id: last.id, asOf: formatDate(last.asOf) })}
+            </Typography.Text>
             <LastRun run={last} />
             <Link to="/findings" data-testid="screening-findings-link">
               {t('screening.viewFindings')}
