@@ -59,7 +59,16 @@ if (await postgresReachable()) {
     vitest(
       'database tests on the PostgreSQL server',
       'postgres',
-      ['--exclude', 'src/core/**', '--exclude', 'test/e2e/**', '--exclude', 'bench/**'],
+      [
+        '--exclude',
+        'src/core/**',
+        '--exclude',
+        'test/e2e/**',
+        '--exclude',
+        'web/**',
+        '--exclude',
+        'bench/**',
+      ],
       {
         TUOGOU_TEST_DATABASE_URL: postgresUrl,
       },
