@@ -23,6 +23,7 @@ registerAuditCommands(program);
 registerDbCommands(program);
 registerScreenCommand(program);
 registerFindingsCommands(program);
+(await import('./commands/match.ts')).registerMatchCommand(program);
 
 try {
   await program.parseAsync(process.argv);
