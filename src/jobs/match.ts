@@ -406,13 +406,17 @@ async function* readRows(input: TFileInput, context: TReadContext): AsyncGenerat
       onBytes: context.onBytes,
     })) {
       let mapping: Map<number, TColumn> | null = null;
+      let verdictIndex: number | undefined;
       for await (const raw of table.rows) {
         if (raw.cells.every((cell) => isEmptyCell(cell))) continue;
         if (!mapping) {
           mapping = mapHeader(input, table.sheet, raw);
+          verdictIndex = [...mapping].find(([, c]) => c.key === 'verdict')?.[0];
           tables++;
           continue;
         }
+        // A decisions file is an earlier output: rows without a verdict are simply not reviewed yet.
+        if (verdictIndex !== undefined && isEmptyCell(raw.cells[verdictIndex] ?? null)) continue;
         input.counts.rows++;
         const values = new Map<string, string>();
         let usable = true;
@@ -822,20 +826,24 @@ export function reasonsZh(reasons: readonly TMatchReason[]): string {
   return reasons.map(reasonZh).join('；');
 }
 
-/** One output row, every cell neutralised so a spreadsheet never runs it as a formula. */
+/**
+ * One output row. Text cells are neutralised so a spreadsheet never runs them as formulas; the
+ * numbers stay numbers (a negative score is not a formula).
+ */
 export function matchCsvRow(d: TFileMatchDecision): string[] {
+  const safe = (value: string) => String(neutraliseFormula(value));
   return [
-    d.postKey,
-    d.source ?? '',
-    d.recordKey ?? '',
+    safe(d.postKey),
+    safe(d.source ?? ''),
+    safe(d.recordKey ?? ''),
     d.decision,
     String(d.probability),
     String(d.score),
-    d.status ?? '',
-    d.rank ?? '',
-    reasonsZh(d.reasons),
+    safe(d.status ?? ''),
+    safe(d.rank ?? ''),
+    safe(reasonsZh(d.reasons)),
     '',
-  ].map((cell) => String(neutraliseFormula(cell)));
+  ];
 }
 
 export type TMatchCsvWriter = {
