@@ -146,6 +146,21 @@ export type TTruth = {
   scope: TScopeCase[];
 };
 
+/**
+ * An approval of a post beyond the one the post row carries (a filing, a special approval), named by
+ * the post's natural key: the loader resolves it to the post's database id.
+ */
+export type TPostApproval = {
+  associationUscc: string;
+  personName: string;
+  birthDate: TIsoDate;
+  role: TPostRole;
+  startedOn: TIsoDate;
+  kind: 'approval' | 'filing' | 'special_approval';
+  ref: string;
+  date: TIsoDate;
+};
+
 export type TDataset = {
   seed: number;
   scale: TScale;
@@ -157,6 +172,8 @@ export type TDataset = {
   posts(): IterableIterator<TGeneratedPost>;
   servingRoster(): IterableIterator<TRosterRecord>;
   retiredRoster(): IterableIterator<TRosterRecord>;
+  /** Filings and special approvals of posts (PERS-3, PERS-8). */
+  postApprovals: TPostApproval[];
   /** The policy facts (cases, finance, fees, credit…) of every association; each call builds them anew. */
   policyFacts(): TDemoPolicyFacts;
   truth: TTruth;
@@ -172,7 +189,7 @@ const CONVENTIONS = [
   'PERS-4: a retired cadre holds posts in more than one association at the same time (several roles in one association are one post).',
   'PERS-5: the age limit of 70 is exceeded from the day after the 70th birthday (周岁, the national pack); a holder who turns 70 on the evaluation date is not yet over it.',
   'PERS-6: terms are the posts of one person in one association with distinct term numbers; more than 2 is a violation.',
-  'PERS-8: a retired cadre is recorded with role legal_representative and that post has no approval_ref.',
+  'PERS-8: a retired cadre is recorded with role legal_representative and `postApprovals` holds no special_approval for that post (an ordinary approval or a filing is not enough).',
   'INST-1 entries are open links of associations whose decoupled case is in the policy facts; academic groups (学会, 研究会) keep open supervisor links and are out of scope.',
   'INST-4: address, phone and bank account are compared after normalisation (blanks removed, full-width digits, country and trunk prefixes of phones).',
   'Policy facts: every association carries clean facts (a decoupled case where its sponsoring link ended, annual reports, finance years within the FIN-3 shares, dues adopted by the assembly, party organisation, staff); `findings` lists every finding a screening must produce on the evaluation date, each subject as the engine fingerprints it (posts, persons and links by natural key).',
@@ -259,6 +276,7 @@ type TState = {
   links: TLinkRecord[];
   /** Planted and clean special posts by association index. */
   specialPosts: Map<number, TPostRecord[]>;
+  postApprovals: TPostApproval[];
   /** Day the sponsoring link of each decoupled association ended, as generated. */
   decoupling: Map<number, TIsoDate>;
   specialServing: TSpecialRoster[];
@@ -700,6 +718,27 @@ function cadrePost(
   );
 }
 
+/** Records a filing or special approval of a planted post, dated a few weeks before it started. */
+function addPostApproval(
+  p: TPlanter,
+  post: TPostRecord,
+  kind: TPostApproval['kind'],
+  organ: TOrganRecord,
+): void {
+  const date = addDays(post.startedOn, -p.rng.int(5, 40));
+  const word = kind === 'special_approval' ? '特批' : kind === 'filing' ? '备' : '干';
+  p.state.postApprovals.push({
+    associationUscc: post.associationUscc,
+    personName: post.person.name,
+    birthDate: post.person.birthDate!,
+    role: post.role,
+    startedOn: post.startedOn,
+    kind,
+    ref: `${organ.shortName ?? organ.name}${word}〔${date.slice(0, 4)}〕${p.rng.int(3, 180)}号`,
+    date,
+  });
+}
+
 /** A start date at least 3 years and a month after retirement, and before the evaluation date. */
 function lateStart(p: TPlanter, retiredOn: TIsoDate): TIsoDate {
   const from = addDays(addYears(retiredOn, 3), 30);
@@ -910,6 +949,21 @@ function plantPersonnel(p: TPlanter): void {
     plant(p, 'PERS-8', 'violation', post, c.roster, 'Legal representative without special approval.');
     plant(p, 'PERS-3', 'violation', post, c.roster, 'The legal-representative post has no approval record.');
   }
+  for (let j = 0; j < 2; j++) {
+    // An ordinary approval and a filing are on record, but legal representative needs a special one.
+    const c = makeCadre(p);
+    const startedOn = lateStart(p, c.retiredOn);
+    const post = cadrePost(p, c, pickAssociation(p, startedOn), { startedOn, role: 'legal_representative' });
+    addPostApproval(p, post, 'filing', c.organ);
+    plant(
+      p,
+      'PERS-8',
+      'violation',
+      post,
+      c.roster,
+      'Legal representative with an ordinary approval and a filing, but no special approval.',
+    );
+  }
   for (let j = 0; j < k; j++) {
     const c = cadre(j);
     const startedOn = lateStart(p, c.retiredOn);
@@ -942,6 +996,14 @@ function plantClean(p: TPlanter): void {
       const second = cadrePost(p, c, index, { startedOn: addYears(startedOn, 4), role, term: 2, idMode });
       p.matches.push({ post: truthPost(second), roster: c.roster });
     }
+  }
+  for (let j = 0; j < 3; j++) {
+    // Retired cadres who are legal representatives with the special approval the post needs.
+    const c = makeCadre(p);
+    const startedOn = lateStart(p, c.retiredOn);
+    const post = cadrePost(p, c, pickAssociation(p, startedOn), { startedOn, role: 'legal_representative' });
+    addPostApproval(p, post, 'special_approval', c.organ);
+    p.matches.push({ post: truthPost(post), roster: c.roster });
   }
   // Look-alikes: an ordinary office holder and a roster person with the same name and birth year.
   const ev = p.state.evaluationDate;
@@ -1279,6 +1341,7 @@ export function generateDataset({
     meta: associationSet.meta,
     links: associationSet.links,
     specialPosts: new Map(),
+    postApprovals: [],
     decoupling: decouplingDays(associationSet.records, associationSet.links),
     specialServing: [],
     specialRetired: [],
@@ -1347,6 +1410,7 @@ export function generateDataset({
     posts: () => generatePosts(state),
     servingRoster: () => generateRoster(state, 'serving'),
     retiredRoster: () => generateRoster(state, 'retired'),
+    postApprovals: state.postApprovals,
     policyFacts: policy.facts,
     truth,
   };

@@ -1,6 +1,7 @@
-import type { Db } from '../db/database.ts';
+import type { Db, Queryable } from '../db/database.ts';
 import { type AuditActor, appendAuditEvent } from '../db/repositories/audit.repository.ts';
 import {
+  type TPostApprovalRecord,
   upsertAnnualReports,
   upsertAssociationExtras,
   upsertAwards,
@@ -17,6 +18,7 @@ import {
   upsertInstitutions,
   upsertPartyOrganisations,
   upsertPenalties,
+  upsertPostApprovals,
   upsertRectifications,
   upsertScopeDecisions,
   upsertStaff,
@@ -31,7 +33,7 @@ import {
   upsertRosterRecords,
 } from '../db/repositories/registry.repository.ts';
 import type { PersonalDataProtector } from '../security/personal-data.ts';
-import { generateDataset } from './dataset.ts';
+import { generateDataset, type TPostApproval } from './dataset.ts';
 
 /**
  * Loads the seeded demo dataset into the registry so that a first start shows a living system. The
@@ -76,6 +78,39 @@ const sum = (counts: readonly UpsertCounts[]): UpsertCounts =>
 
 const DEMO_ACTOR: AuditActor = { id: null, label: 'demo-loader' };
 
+/** Names each approval's post by its database id, found by the post's natural key. */
+async function resolvePostApprovals(
+  tx: Queryable,
+  approvals: readonly TPostApproval[],
+): Promise<TPostApprovalRecord[]> {
+  if (approvals.length === 0) return [];
+  const { rows } = await tx.query<{
+    id: number;
+    uscc: string;
+    name: string;
+    birth: string;
+    role: string;
+    started: string;
+  }>(
+    `SELECT p.id, a.uscc, pe.name, pe.birth_date AS birth, p.role, p.started_on AS started
+     FROM posts AS p JOIN persons AS pe ON pe.id = p.person_id JOIN associations AS a ON a.id = p.association_id
+     WHERE a.uscc = ANY($1::text[])`,
+    [[...new Set(approvals.map((a) => a.associationUscc))]],
+  );
+  const ids = new Map(
+    rows.map((r) => [
+      `${String(r.uscc).trimEnd()}|${r.name}|${r.birth}|${r.role}|${r.started}`,
+      Number(r.id),
+    ]),
+  );
+  return approvals.map((a) => {
+    const key = `${a.associationUscc}|${a.personName}|${a.birthDate}|${a.role}|${a.startedOn}`;
+    const postId = ids.get(key);
+    if (postId === undefined) throw new Error(`demo post approval ${a.ref}: no post ${key}`);
+    return { postId, kind: a.kind, ref: a.ref, date: a.date };
+  });
+}
+
 /** Generates the demo dataset for `seed` and upserts it in one transaction; returns the counts. */
 export async function loadDemoDataset({
   db,
@@ -95,6 +130,7 @@ export async function loadDemoDataset({
     const postCounts = await upsertPosts(tx, posts, protector);
     const rosterRecords = await upsertRosterRecords(tx, rosters, protector);
     const policyFacts = sum([
+      await upsertPostApprovals(tx, await resolvePostApprovals(tx, dataset.postApprovals)),
       await upsertAssociationExtras(tx, facts.extras),
       await upsertScopeDecisions(tx, facts.scopeDecisions),
       await upsertCases(tx, facts.cases),

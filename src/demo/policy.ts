@@ -106,6 +106,7 @@ type TBundle = {
   penalties: TPenaltyRecord[];
   rectifications: TRectificationRecord[];
   unreachable: TUnreachableRecord[];
+  courtDefaults: TCourtDefaultRecord[];
   creditEntries: TCreditEntryRecord[];
 };
 
@@ -1209,6 +1210,20 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
     expect('CRED-3', i, byId('credit_entry', id), 'Two years on the abnormal list: due on the serious list.');
   }
   {
+    const i = pick(() => true, 'CRED-3 court');
+    const id = `SX-${evYear}-01`;
+    const uscc = associations[i]!.uscc;
+    mutate(i, (b) =>
+      b.courtDefaults.push({ associationUscc: uscc, id, listedOn: `${evYear}-02-16`, removedOn: null }),
+    );
+    expect(
+      'CRED-3',
+      i,
+      byId('association', `${uscc}#court:${id}`),
+      'Listed by a court as a judgement defaulter.',
+    );
+  }
+  {
     const pool: number[] = [];
     for (let k = 0; k < associations.length; k++)
       if (!used.has(k) && associations[k]!.status === 'revoked') pool.push(k);
@@ -1344,6 +1359,7 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
       penalties: [],
       rectifications: [],
       unreachable: [],
+      courtDefaults: [],
       creditEntries: [],
     };
     if (a.status === 'revoked') {
@@ -1419,6 +1435,20 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
         removedOn: addMonths(addDays(decidedOn, 5), 6),
         obligationFulfilledOn: null,
         removalAppliedOn: null,
+      });
+    }
+    if (registeredOn < '2023-01-01' && r.chance(0.01)) {
+      // Once listed by a court as a judgement defaulter, removed when the judgement was paid.
+      const listedOn = dateBetween(
+        r.next,
+        maxDate(addDays(registeredOn, 200), '2018-01-01'),
+        addDays(ev, -400),
+      );
+      bundle.courtDefaults.push({
+        associationUscc: uscc,
+        id: `SX-${year(listedOn)}-01`,
+        listedOn,
+        removedOn: addDays(listedOn, r.int(30, 300)),
       });
     }
     if (r.chance(0.03)) {
@@ -1657,6 +1687,7 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
         out.penalties.push(...bundle.penalties);
         out.rectifications.push(...bundle.rectifications);
         out.unreachable.push(...bundle.unreachable);
+        out.courtDefaults.push(...bundle.courtDefaults);
         out.creditEntries.push(...bundle.creditEntries);
       }
       return out;

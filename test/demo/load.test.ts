@@ -10,6 +10,30 @@ const SEED = 2015;
 
 type TSnapshot = Record<string, { rows: number; lastUpdate: string | null }>;
 
+/** The policy-fact tables the demo fills, with the dataset's record list for each. */
+const POLICY_TABLES = [
+  'association_extras',
+  'scope_decisions',
+  'decoupling_cases',
+  'association_functions',
+  'finance_bases',
+  'finance_years',
+  'charter_amendments',
+  'subordinate_institutions',
+  'staff_members',
+  'party_organisations',
+  'foreign_affairs',
+  'fee_items',
+  'dues_decisions',
+  'awards',
+  'annual_reports',
+  'penalties',
+  'rectifications',
+  'unreachable_records',
+  'court_defaults',
+  'credit_entries',
+] as const;
+
 describe('loading the demo dataset', () => {
   let db: Awaited<ReturnType<typeof openTestDatabase>>;
   let dataset: TDataset;
@@ -17,7 +41,15 @@ describe('loading the demo dataset', () => {
 
   const snapshot = async (): Promise<TSnapshot> => {
     const out: TSnapshot = {};
-    for (const table of ['organs', 'associations', 'organ_links', 'persons', 'posts', 'roster_records']) {
+    for (const table of [
+      'organs',
+      'associations',
+      'organ_links',
+      'persons',
+      'posts',
+      'roster_records',
+      ...POLICY_TABLES,
+    ]) {
       const { rows } = await db.query<{ rows: number; last: string | null }>(
         `SELECT count(*)::int AS rows, max(updated_at)::text AS last FROM ${table}`,
       );
@@ -47,6 +79,50 @@ describe('loading the demo dataset', () => {
     expect(now.associations!.rows).toBe(counts.associations);
     expect(now.posts!.rows).toBe(counts.posts);
     expect(now.roster_records!.rows).toBe(counts.servingRoster + counts.retiredRoster);
+  });
+
+  it('loads the policy facts of every kind in the same transaction', async () => {
+    const facts = dataset.policyFacts();
+    const lists = [
+      facts.extras,
+      facts.scopeDecisions,
+      facts.cases,
+      facts.functions,
+      facts.financeBases,
+      facts.financeYears,
+      facts.charterAmendments,
+      facts.institutions,
+      facts.staff,
+      facts.party,
+      facts.foreignAffairs,
+      facts.feeItems,
+      facts.duesDecisions,
+      facts.awards,
+      facts.annualReports,
+      facts.penalties,
+      facts.rectifications,
+      facts.unreachable,
+      facts.courtDefaults,
+      facts.creditEntries,
+    ];
+    const total = lists.reduce((n, list) => n + list.length, 0) + dataset.postApprovals.length;
+    expect(first.policyFacts.inserted).toBe(total);
+    const { rows } = await db.query<{ kind: string; n: number }>(
+      'SELECT kind, count(*)::int AS n FROM post_approvals GROUP BY kind ORDER BY kind',
+    );
+    expect(rows).toEqual([
+      { kind: 'filing', n: dataset.postApprovals.filter((a) => a.kind === 'filing').length },
+      {
+        kind: 'special_approval',
+        n: dataset.postApprovals.filter((a) => a.kind === 'special_approval').length,
+      },
+    ]);
+    const now = await snapshot();
+    POLICY_TABLES.forEach((table, k) => {
+      expect(lists[k]!.length, table).toBeGreaterThan(0);
+      expect(now[table]!.rows, table).toBe(lists[k]!.length);
+    });
+    expect(first.expectedFindings).toBe(dataset.truth.findings.length);
   });
 
   it('records one audit event for the load, on an intact chain', async () => {
@@ -96,6 +172,7 @@ describe('loading the demo dataset', () => {
       second.links,
       second.posts,
       second.rosterRecords,
+      second.policyFacts,
     ]) {
       expect(counts.inserted).toBe(0);
       expect(counts.updated).toBe(0);

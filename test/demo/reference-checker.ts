@@ -60,6 +60,9 @@ export function findFindings(dataset: TDataset, data: TMaterialised): Set<string
   const on = dataset.evaluationDate;
   const findings = new Set<string>();
   const matches = matchPosts(data);
+  const special = new Set(
+    dataset.postApprovals.filter((a) => a.kind === 'special_approval').map((a) => postKey(a)),
+  );
   const postsByCadre = new Map<string, TGeneratedPost[]>();
   for (const [post, records] of matches) {
     for (const r of records) {
@@ -74,7 +77,7 @@ export function findFindings(dataset: TDataset, data: TMaterialised): Set<string
       if (!post.approvalRef) findings.add(`PERS-3|${base}`);
       if (held(post, on) && ageOn(r.person.birthDate!, addDays(on, -1)) >= 70) findings.add(`PERS-5|${base}`);
       if (post.remunerated) findings.add(`PERS-7|${base}`);
-      if (post.role === 'legal_representative' && !post.approvalRef) findings.add(`PERS-8|${base}`);
+      if (post.role === 'legal_representative' && !special.has(postKey(post))) findings.add(`PERS-8|${base}`);
       if (post.recommendedByOrganCode) findings.add(`PERS-9|${base}`);
     }
   }
