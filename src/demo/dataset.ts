@@ -20,7 +20,13 @@ import {
   RESERVED_CLASS,
   toLegacyId15,
 } from './people.ts';
-import { planPolicyFacts, type TDemoPolicyFacts, type TExpectedFinding, type TScopeCase } from './policy.ts';
+import {
+  planPolicyFacts,
+  type TBoundaryCase,
+  type TDemoPolicyFacts,
+  type TExpectedFinding,
+  type TScopeCase,
+} from './policy.ts';
 import { createRng, drawWeighted, type Rng, weightedTable } from './prng.ts';
 import { buildWorld, normaliseAddress, organsNear, sponsorOrgan, type TWorld } from './world.ts';
 
@@ -144,6 +150,8 @@ export type TTruth = {
   findings: TExpectedFinding[];
   /** SCOPE-1 outcomes of associations singled out: out by name, by manual decision, by exemption. */
   scope: TScopeCase[];
+  /** Associations exactly on a rule's threshold, on the allowed side: no finding of that rule. */
+  boundaries: TBoundaryCase[];
 };
 
 /**
@@ -1316,7 +1324,7 @@ function planPolicy(state: TState, p: TPlanter) {
   all.forEach((f, i) => {
     f.id = `F${String(i + 1).padStart(5, '0')}`;
   });
-  return { findings: all, scope: plan.scope, facts: plan.facts };
+  return { findings: all, scope: plan.scope, boundaries: plan.boundaries, facts: plan.facts };
 }
 
 /**
@@ -1399,6 +1407,7 @@ export function generateDataset({
     negatives: planter.negatives,
     findings: policy.findings,
     scope: policy.scope,
+    boundaries: policy.boundaries,
   };
   return {
     seed,

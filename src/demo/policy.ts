@@ -112,9 +112,13 @@ type TBundle = {
 
 type TMutation = (bundle: TBundle, rng: Rng) => void;
 
+/** An association sitting exactly on a rule's threshold, on the allowed side: it must give no finding. */
+export type TBoundaryCase = { rule: string; associationUscc: string; note: string };
+
 export type TPolicyPlan = {
   expected: TExpectedFinding[];
   scope: TScopeCase[];
+  boundaries: TBoundaryCase[];
   /** Builds the facts of every association (clean, then planted); each call gives the same records. */
   facts(): TDemoPolicyFacts;
 };
@@ -228,6 +232,7 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
   const rng = createRng(seed, 'policy:plants');
   const expected: TExpectedFinding[] = [];
   const scope: TScopeCase[] = [];
+  const boundaries: TBoundaryCase[] = [];
   const mutations = new Map<number, TMutation[]>();
   const caseOverrides = new Map<number, TCaseRecord | null>();
   const used = new Set<number>(taken);
@@ -1052,6 +1057,103 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
   });
 
   // ------------------------------------------------------------------------------------------------
+  // Boundaries: exactly on the threshold, on the allowed side.
+
+  const boundary = (rule: string, note: string, when: (i: number) => boolean, change: TMutation) => {
+    const i = pick(when, `${rule} boundary`);
+    mutate(i, change);
+    boundaries.push({ rule, associationUscc: associations[i]!.uscc, note });
+  };
+  boundary(
+    'FEE-12',
+    'Attendance exactly 2/3 (200 of 300) and votes one more than half (101 of 200).',
+    () => true,
+    (b) => {
+      Object.assign(b.duesDecisions[0]!, { eligible: 300, present: 200, votesFor: 101 });
+    },
+  );
+  boundary(
+    'FEE-12',
+    'Four dues tiers, the most allowed.',
+    () => true,
+    (b) => {
+      const tiers = [500, 2_000, 5_000, 10_000];
+      b.duesDecisions[0]!.tiers = tiers;
+      b.feeItems.find((f) => f.category === 'dues')!.tiers = tiers;
+    },
+  );
+  boundary(
+    'FEE-14',
+    'Priced exactly 1.5 times the reference price, with two complaints.',
+    (k) => !oldStyle(k),
+    (b) => {
+      b.feeItems.push(
+        feeItem(b.extras.associationUscc, {
+          id: 'SF-SC-09',
+          name: '专业技术培训费',
+          category: 'training',
+          amount: 3_000,
+          referenceAmount: 2_000,
+          complaintCount: 2,
+        }),
+      );
+    },
+  );
+  boundary(
+    'FIN-3',
+    'Decoupled in 2017; the 2017 appropriation is exactly 60% of the 2015 base net of retiree funding.',
+    (k) => cleanCase(k) !== null && year(decoupling.get(k)!) === 2017,
+    (b) => {
+      const base = b.financeBase!;
+      const net = base.base2015Appropriation! - (base.base2015RetireeFunding ?? 0);
+      setYear(b, 2017, { directAppropriation: Math.round(net * 0.6 * 100) / 100, placementFunds: 0 });
+    },
+  );
+  boundary(
+    'FIN-3',
+    'Appropriation in 2022 entirely for staff placed by an earlier restructuring, which is exempt.',
+    (k) => cleanCase(k) !== null,
+    (b) => setYear(b, 2022, { directAppropriation: 64_000, placementFunds: 64_000 }),
+  );
+  boundary(
+    'PARTY-2',
+    'Two party members and no organisation: below the threshold of 3.',
+    () => true,
+    (b) => {
+      b.party = {
+        associationUscc: b.extras.associationUscc,
+        organisationExists: false,
+        memberCount: 2,
+        relationship: null,
+        transferredOn: null,
+      };
+    },
+  );
+  boundary(
+    'CRED-1',
+    'The last annual report was filed on the deadline day itself.',
+    () => true,
+    (b) => {
+      const last = b.annualReports[b.annualReports.length - 1]!;
+      last.filedOn = `${last.year + 1}-05-31`;
+    },
+  );
+  boundary(
+    'CRED-1',
+    'A warning exactly six months before the evaluation date: no longer a ground.',
+    () => true,
+    (b) => {
+      b.penalties.push({
+        associationUscc: b.extras.associationUscc,
+        id: `CF-${evYear}-09`,
+        kind: 'warning',
+        amount: null,
+        decidedOn: addMonths(ev, -6),
+      });
+    },
+  );
+
+  // ------------------------------------------------------------------------------------------------
   // CRED
 
   {
@@ -1642,6 +1744,7 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
   return {
     expected,
     scope,
+    boundaries,
     facts(): TDemoPolicyFacts {
       const out: TDemoPolicyFacts = {
         extras: [],

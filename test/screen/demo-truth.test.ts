@@ -106,6 +106,16 @@ describe('screening the demo dataset on the truth’s evaluation date', () => {
     );
   });
 
+  it('gives no finding to the associations sitting exactly on a threshold', () => {
+    const rulesOf = new Map<string, Set<string>>();
+    for (const e of evaluations) rulesOf.set(e.uscc, new Set(e.findings.map((f) => f.ruleId)));
+    const crossed = dataset.truth.boundaries
+      .filter((b) => rulesOf.get(b.associationUscc)?.has(b.rule) ?? true)
+      .map((b) => `${b.rule} ${b.associationUscc}: ${b.note}`);
+    expect(crossed).toEqual([]);
+    expect(dataset.truth.boundaries.length).toBeGreaterThanOrEqual(8);
+  });
+
   it('leaves every association the truth does not name without findings', () => {
     const named = new Set(dataset.truth.findings.map((f) => f.associationUscc));
     const noisy = evaluations.filter((e) => !named.has(e.uscc) && e.findings.length > 0).map((e) => e.uscc);
