@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { FILES } from '../../bench/matching/generate.ts';
+import { FILES, generateBenchmark } from '../../bench/matching/generate.ts';
 import {
   type RunMatchFromFilesOptions,
   runMatchFromFiles,
@@ -55,4 +55,14 @@ export async function residentIdsIn(paths: string[]): Promise<Set<string>> {
     }
   }
   return ids;
+}
+
+/** A small labelled set (1,000 posts, 5,000 roster records) for tests about files rather than quality. */
+export async function generateSmall(dir: string): Promise<void> {
+  await generateBenchmark({
+    scale: 'XS',
+    seed: 20261127,
+    outDir: dir,
+    sizes: { associations: 100, posts: 1_000, serving: 4_000, retired: 1_000 },
+  });
 }
