@@ -9,7 +9,6 @@ import {
   insertFailedRun,
   insertRun,
   listAssociationIds,
-  resolveUnseen,
   storeFindings,
   type TFindingToStore,
   type TRunCounts,
@@ -60,7 +59,7 @@ const DEFAULT_CHUNK = 5_000;
 /**
  * Screens the associations of a scope on a date: loads their facts in chunks, evaluates each under
  * the pack in force for its region, stores the findings (new ones inserted, persisting ones marked
- * as seen again) and marks the earlier findings it no longer sees as resolved. Everything, the run
+ * as seen again) and marks the earlier findings of those associations it no longer sees as resolved. Everything, the run
  * record and its audit event included, lands in one transaction: a run that fails or is killed leaves
  * no findings and no half-updated ones; a failed run is then recorded on its own, with its error.
  */
@@ -134,15 +133,9 @@ export async function runScreening(options: RunScreeningOptions): Promise<TScree
         counts.findings += items.length;
         counts.newFindings += stored.inserted;
         counts.persistingFindings += stored.persisting;
+        counts.resolvedFindings += stored.resolved;
         options.onProgress?.({ done: Math.min(start + chunkSize, ids.length), total: ids.length });
       }
-      const t = performance.now();
-      counts.resolvedFindings = await resolveUnseen(tx, {
-        runId,
-        asOf,
-        associationIds: scope.kind === 'all' ? null : ids,
-      });
-      timings.store += performance.now() - t;
       await finishRun(tx, { id: runId, status: 'completed', counts });
       await appendAuditEvent(tx, {
         actor,

@@ -199,6 +199,7 @@ describe('screening runs', () => {
   it('a run killed mid-way leaves no findings and no changed ones, only the record of its failure', async () => {
     await decoupledButStillLinked('测试三号行业协会');
     const before = await db.query('SELECT id, last_seen_run_id, resolved_run_id FROM findings ORDER BY id');
+    const sightingsBefore = await db.query('SELECT * FROM association_screenings ORDER BY association_id');
     const runsBefore = (await counts()).runs;
     const error = await runScreening({
       db,
@@ -212,6 +213,9 @@ describe('screening runs', () => {
     expect(error).toBeInstanceOf(ScreeningFailedError);
     const after = await db.query('SELECT id, last_seen_run_id, resolved_run_id FROM findings ORDER BY id');
     expect(after.rows).toEqual(before.rows);
+    expect((await db.query('SELECT * FROM association_screenings ORDER BY association_id')).rows).toEqual(
+      sightingsBefore.rows,
+    );
     const runs = await db.query<{ status: string; error: string; findings: number }>(
       'SELECT status, error, findings FROM screening_runs ORDER BY id DESC LIMIT 1',
     );

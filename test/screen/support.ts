@@ -295,7 +295,7 @@ export async function seedFindings(
         fingerprint: `PERS-5|${uscc}|post:${key}`,
       },
     }));
-    await storeFindings(tx, { runId, asOf: '2020-06-30', items });
+    await storeFindings(tx, { runId, asOf: '2020-06-30', items, associationIds: [...ids.values()] });
     const stored = await tx.query<{ id: number; subject_id: string }>(
       'SELECT id, subject_id FROM findings WHERE last_seen_run_id = $1',
       [runId],

@@ -233,8 +233,9 @@ const UNNEST_FULL = `unnest(${FULL_COLUMNS.map(([, type], i) => `$${i + 1}::${ty
 /**
  * Stores the findings a run found for a set of associations, diffing by fingerprint against what is
  * stored for them: new ones are inserted as `open` with the run as first and last seen; ones stored
- * with the same content only get the run as last seen; changed ones and ones that had been resolved
- * are rewritten and lose the resolution. Returns how many were new (or back after a resolution)
+ * with the same content are left as they are (the association's screening row makes them seen by
+ * this run); changed ones and ones that had been resolved are rewritten and lose the resolution;
+ * unresolved ones the run did not find are marked resolved. Returns how many were new (or back after a resolution)
  * and how many persisted.
  */
 export async function storeFindings(
@@ -243,12 +244,12 @@ export async function storeFindings(
     runId: number;
     asOf: string;
     items: readonly TFindingToStore[];
-    /** The associations the items belong to (all of them, also those without findings). */
-    associationIds?: readonly number[];
+    /** Every association the run screened in this batch, also those without findings. */
+    associationIds: readonly number[];
   },
-): Promise<{ inserted: number; persisting: number }> {
-  if (options.items.length === 0) return { inserted: 0, persisting: 0 };
-  const associationIds = options.associationIds ?? [...new Set(options.items.map((i) => i.associationId))];
+): Promise<{ inserted: number; persisting: number; resolved: number }> {
+  const { associationIds } = options;
+  if (associationIds.length === 0) return { inserted: 0, persisting: 0, resolved: 0 };
   const { rows: stored } = await tx.query<{ j: string }>(
     `SELECT coalesce(json_agg(json_build_array(fingerprint, id, content_hash, resolved_run_id IS NOT NULL)), '[]')::text AS j
      FROM findings WHERE association_id = ANY($1::bigint[])`,
@@ -267,8 +268,10 @@ export async function storeFindings(
   const changed: (TFindingToStore & { hash: string; id: number })[] = [];
   const same: number[] = [];
   let reappeared = 0;
+  const seen = new Set<string>();
   for (const item of options.items) {
     const hash = findingContentHash(item.finding);
+    seen.add(item.finding.fingerprint);
     const existing = known.get(item.finding.fingerprint);
     if (!existing) fresh.push({ ...item, hash });
     else if (existing.hash !== hash || existing.resolved) {
@@ -304,36 +307,35 @@ export async function storeFindings(
       [...fullParams(chunk), options.runId, options.asOf, chunk.map((c) => c.id)],
     );
   }
-  if (same.length > 0) {
+  // Unresolved findings this run no longer sees are resolved; their last sighting is the previous
+  // run of their association, read before this run's own sighting is recorded below.
+  const gone = [...known]
+    .filter(([fingerprint, k]) => !k.resolved && !seen.has(fingerprint))
+    .map(([, k]) => k.id);
+  if (gone.length > 0) {
     await tx.query(
-      'UPDATE findings SET last_seen_run_id = $1, last_seen_on = $2 WHERE id = ANY($3::bigint[])',
-      [options.runId, options.asOf, same],
+      `UPDATE findings AS f SET resolved_run_id = $1, resolved_on = $2,
+         last_seen_run_id = COALESCE(s.run_id, f.last_seen_run_id),
+         last_seen_on = COALESCE(s.screened_on, f.last_seen_on), updated_at = now()
+       FROM findings AS g LEFT JOIN association_screenings AS s ON s.association_id = g.association_id
+       WHERE g.id = f.id AND f.id = ANY($3::bigint[])`,
+      [options.runId, options.asOf, gone],
     );
   }
-  // A finding back after a run that had resolved it is new to this run's diff.
-  return { inserted: fresh.length + reappeared, persisting: changed.length - reappeared + same.length };
-}
-
-/**
- * Marks as resolved the unresolved findings of the run's associations that the run did not see.
- * `associationIds` `null` means every association (a run over the whole registry).
- */
-export async function resolveUnseen(
-  tx: Queryable,
-  options: { runId: number; asOf: string; associationIds: readonly number[] | null },
-): Promise<number> {
-  const { rows } = await tx.query<{ n: number }>(
-    `WITH resolved AS (
-       UPDATE findings SET resolved_run_id = $1, resolved_on = $2, updated_at = now()
-       WHERE resolved_run_id IS NULL AND last_seen_run_id <> $1
-         ${options.associationIds === null ? '' : 'AND association_id = ANY($3::bigint[])'}
-       RETURNING 1)
-     SELECT count(*) AS n FROM resolved`,
-    options.associationIds === null
-      ? [options.runId, options.asOf]
-      : [options.runId, options.asOf, options.associationIds],
+  // Findings unchanged since the last run (\`same\`) are not rewritten: the association's sighting
+  // below makes them seen by this run.
+  await tx.query(
+    `INSERT INTO association_screenings (association_id, run_id, screened_on)
+     SELECT a, $2, $3 FROM unnest($1::bigint[]) AS a
+     ON CONFLICT (association_id) DO UPDATE SET run_id = EXCLUDED.run_id, screened_on = EXCLUDED.screened_on`,
+    [associationIds, options.runId, options.asOf],
   );
-  return Number(rows[0]!.n);
+  // A finding back after a run that had resolved it is new to this run's diff.
+  return {
+    inserted: fresh.length + reappeared,
+    persisting: changed.length - reappeared + same.length,
+    resolved: gone.length,
+  };
 }
 
 export type TFindingFilters = {
@@ -385,8 +387,16 @@ const FINDING_COLUMNS = `f.id, f.fingerprint, f.rule_id AS "ruleId", f.family, f
   f.subject_type AS "subjectType", f.subject_id AS "subjectId", f.aspect, f.facts, f.clause,
   f.explanation_zh AS "explanationZh", f.explanation_en AS "explanationEn", f.arisen_on AS "arisenOn",
   f.due_on AS "dueOn", f.first_seen_run_id AS "firstSeenRunId", f.first_seen_on AS "firstSeenOn",
-  f.last_seen_run_id AS "lastSeenRunId", f.last_seen_on AS "lastSeenOn", f.resolved_run_id AS "resolvedRunId",
+  CASE WHEN f.resolved_run_id IS NULL THEN COALESCE(s.run_id, f.last_seen_run_id) ELSE f.last_seen_run_id END
+    AS "lastSeenRunId",
+  CASE WHEN f.resolved_run_id IS NULL THEN COALESCE(s.screened_on, f.last_seen_on) ELSE f.last_seen_on END
+    AS "lastSeenOn",
+  f.resolved_run_id AS "resolvedRunId",
   f.resolved_on AS "resolvedOn", f.status, f.deadline`;
+
+/** Findings with their association and the association's last screening (the last sighting of an open finding). */
+const FINDINGS_FROM = `findings AS f JOIN associations AS a ON a.id = f.association_id
+  LEFT JOIN association_screenings AS s ON s.association_id = f.association_id`;
 
 function normaliseFinding(row: TFindingRow): TFindingRow {
   return {
@@ -423,7 +433,7 @@ export async function searchFindings(
 ): Promise<{ rows: TFindingRow[]; total: number }> {
   const p = new Params();
   const where = findingWhere(options.scope, options.filters, p);
-  const from = 'findings AS f JOIN associations AS a ON a.id = f.association_id';
+  const from = FINDINGS_FROM;
   const total = await q.query<{ n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${where}`, p.values);
   const limit = p.add(options.pageSize);
   const offset = p.add((options.page - 1) * options.pageSize);
@@ -445,7 +455,7 @@ export async function* streamFindings(
     const p = new Params();
     const where = findingWhere(options.scope, options.filters, p);
     const { rows } = await q.query<TFindingRow>(
-      `SELECT ${FINDING_COLUMNS} FROM findings AS f JOIN associations AS a ON a.id = f.association_id
+      `SELECT ${FINDING_COLUMNS} FROM ${FINDINGS_FROM}
        WHERE ${where} AND f.id > ${p.add(after)} ORDER BY f.id LIMIT ${p.add(size)}`,
       p.values,
     );
@@ -464,7 +474,7 @@ export async function findFinding(
 ): Promise<(TFindingRow & { associationId: number }) | undefined> {
   const { rows } = await q.query<TFindingRow & { associationId: number }>(
     `SELECT ${FINDING_COLUMNS}, f.association_id AS "associationId"
-     FROM findings AS f JOIN associations AS a ON a.id = f.association_id WHERE f.id = $1`,
+     FROM ${FINDINGS_FROM} WHERE f.id = $1`,
     [id],
   );
   const row = rows[0];
