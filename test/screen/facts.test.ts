@@ -214,7 +214,10 @@ describe('facts round trip', () => {
       let count = 0;
       return {
         q: {
-          query: (sql: string, params?: unknown[]) => ((count += 1), db.query(sql, params)),
+          query: (sql: string, params?: unknown[]) => {
+            count += 1;
+            return db.query(sql, params);
+          },
           exec: db.exec,
         },
         count: () => count,
