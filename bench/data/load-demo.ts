@@ -1,6 +1,6 @@
 /**
- * Times loading the demo dataset into a fresh database, first load and the no-op second load, split
- * into generation and the database transaction. PGlite in memory by default; with a PostgreSQL server
+ * Times loading the demo dataset (registry and policy facts) into a fresh database, first load and the
+ * no-op second load, split into generation and the database transaction. PGlite in memory by default; with a PostgreSQL server
  * URL, a scratch database is created on that server and dropped afterwards.
  *
  *   npx tsx bench/data/load-demo.ts [postgres-server-url]
@@ -35,6 +35,8 @@ let started = performance.now();
 const dataset = generateDataset({ seed: 2015, scale: 'demo' });
 const rows =
   [...dataset.posts()].length + [...dataset.servingRoster()].length + [...dataset.retiredRoster()].length;
+const factRows =
+  Object.values(dataset.policyFacts()).reduce((n, list) => n + list.length, 0) + dataset.postApprovals.length;
 const generateSeconds = (performance.now() - started) / 1000;
 
 started = performance.now();
@@ -47,6 +49,8 @@ await db.close();
 if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
 
 console.log(`database               ${db.kind}`);
-console.log(`generate (s)           ${generateSeconds.toFixed(1)} (${rows} post and roster rows)`);
+console.log(
+  `generate (s)           ${generateSeconds.toFixed(1)} (${rows} post and roster rows, ${factRows} policy-fact rows)`,
+);
 console.log(`first load (s)         ${firstSeconds.toFixed(1)} (changed: ${first.changed})`);
 console.log(`second load (s)        ${secondSeconds.toFixed(1)} (changed: ${second.changed})`);
