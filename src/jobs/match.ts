@@ -387,6 +387,18 @@ function residentIdValue(
 }
 
 /**
+ * A cell as an issue shows it: resident IDs masked, and roster names too, since nothing of a roster
+ * may leave the run in clear (the file and row say which record is meant).
+ */
+function shownValue(kind: TReadKind, column: TColumn, value: string): string {
+  if (kind === 'rosters' && column.key === 'name') {
+    const chars = [...value];
+    return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 8))}`;
+  }
+  return displayValue(value, column.personal === true);
+}
+
+/**
  * Streams the usable rows of a file with the importer's reader and column parsers. A cell that does
  * not parse is reported (file, row, column, masked value, what was expected) and treated as unknown;
  * a row without what matching needs at all (a name, a record key) is reported and skipped. A file
@@ -440,7 +452,7 @@ async function* readRows(input: TFileInput, context: TReadContext): AsyncGenerat
             continue;
           }
           const present = cell as Exclude<TCell, null>;
-          const shown = displayValue(cellText(present), column.personal === true);
+          const shown = shownValue(input.kind, column, cellText(present));
           if (column.key === 'resident_id') {
             const id = residentIdValue(present, context.parse);
             if (id.problem) issue('invalid_value', id.problem.problem, id.problem.expected, shown);

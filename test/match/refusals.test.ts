@@ -106,6 +106,7 @@ describe('tuogou match refuses files it cannot use, before matching anything', (
       rows[4]![3] = impossible; // row 5: month 13
       rows[6]![6] = '在逃'; // row 7: not a status
       rows[9]![2] = ''; // row 10: no name
+      rows[11]![2] = '+张三丰'; // row 12: would run as a formula
       return rows;
     });
     const { decisions, summary } = await runToEnd({
@@ -115,8 +116,9 @@ describe('tuogou match refuses files it cannot use, before matching anything', (
       secret: TEST_SECRET,
       today: TODAY,
     });
-    expect(summary.files[2]).toEqual({ file: 'retired-bad.csv', rows: records.length, skipped: 1 });
-    expect(summary.rosterRecords).toBe(4_000 + records.length - 1);
+    expect(summary.files[2]).toEqual({ file: 'retired-bad.csv', rows: records.length, skipped: 2 });
+    expect(summary.rosterRecords).toBe(4_000 + records.length - 2);
+    expect(JSON.stringify(summary.issues)).not.toContain('张三丰');
     expect(decisions.length).toBeGreaterThan(0);
     const errors = summary.issues.filter((i) => i.severity === 'error');
     expect(errors).toEqual([
@@ -129,6 +131,14 @@ describe('tuogou match refuses files it cannot use, before matching anything', (
       }),
       expect.objectContaining({ file: 'retired-bad.csv', row: 7, column: '状态', value: '在逃' }),
       expect.objectContaining({ file: 'retired-bad.csv', row: 10, column: '姓名', code: 'required' }),
+      // Roster names are masked in issues as IDs are: nothing of a roster leaves the run in clear.
+      expect.objectContaining({
+        file: 'retired-bad.csv',
+        row: 12,
+        column: '姓名',
+        value: '+***',
+        code: 'formula',
+      }),
     ]);
     expect(errors[0]!.expected.en).toContain('18-character resident ID');
     expect(errors[1]!.expected.zh).toContain('在职');

@@ -123,7 +123,7 @@ export function registerMatchCommand(program: Command): void {
       const toStdout = options.out === undefined;
       const say = (line: string) => (toStdout ? console.error(line) : console.log(line));
       const bar = new SingleBar({
-        format: '{phase} {file} [{bar}] {percentage}% | {rows}',
+        format: `{phase} {file} [{bar}] {percentage}% | {rows} ${lang === 'zh' ? '行' : 'rows'}`,
         stream: process.stderr,
         hideCursor: true,
         clearOnComplete: true,
