@@ -250,7 +250,16 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
   };
 
   /** The clean decoupling case of an association: on a list and decoupled when its link ended. */
+  const cleanCases = new Map<number, TCaseRecord | null>();
   const cleanCase = (i: number): TCaseRecord | null => {
+    let c = cleanCases.get(i);
+    if (c === undefined) {
+      c = draftCase(i);
+      cleanCases.set(i, c);
+    }
+    return c;
+  };
+  function draftCase(i: number): TCaseRecord | null {
     const a = associations[i]!;
     const decoupledOn = decoupling.get(i);
     if (!meta[i]!.inScope || decoupledOn === undefined || noCase.has(i)) return null;
@@ -273,7 +282,7 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
       decoupledOn,
       blockedReason: null,
     };
-  };
+  }
   const caseOf = (i: number): TCaseRecord | null =>
     caseOverrides.has(i) ? caseOverrides.get(i)! : cleanCase(i);
   const decoupledOf = (i: number): TIsoDate | null => {
@@ -309,11 +318,10 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
   const active = (i: number) => associations[i]!.status === 'active';
   const oldStyle = (i: number) => decoupling.has(i);
   /** An association for a plant: active, in scope, not yet used, meeting `when`. */
+  const candidates: number[] = [];
+  for (let i = 0; i < associations.length; i++) if (active(i) && meta[i]!.inScope) candidates.push(i);
   const pick = (when: (i: number) => boolean = () => true, what = 'a plant'): number => {
-    const pool: number[] = [];
-    for (let i = 0; i < associations.length; i++) {
-      if (!used.has(i) && active(i) && meta[i]!.inScope && when(i)) pool.push(i);
-    }
+    const pool = candidates.filter((i) => !used.has(i) && when(i));
     if (pool.length === 0) throw new Error(`no association left for ${what}`);
     const i = rng.pick(pool);
     used.add(i);
