@@ -22,6 +22,7 @@ import {
 } from './people.ts';
 import {
   planPolicyFacts,
+  type TAssociationPolicyFacts,
   type TBoundaryCase,
   type TDemoPolicyFacts,
   type TExpectedFinding,
@@ -184,6 +185,8 @@ export type TDataset = {
   postApprovals: TPostApproval[];
   /** The policy facts (cases, finance, fees, credit…) of every association; each call builds them anew. */
   policyFacts(): TDemoPolicyFacts;
+  /** The same, one association at a time (bounded memory at the national scale). */
+  policyFactsByAssociation(): IterableIterator<TAssociationPolicyFacts>;
   truth: TTruth;
 };
 
@@ -1324,7 +1327,13 @@ function planPolicy(state: TState, p: TPlanter) {
   all.forEach((f, i) => {
     f.id = `F${String(i + 1).padStart(5, '0')}`;
   });
-  return { findings: all, scope: plan.scope, boundaries: plan.boundaries, facts: plan.facts };
+  return {
+    findings: all,
+    scope: plan.scope,
+    boundaries: plan.boundaries,
+    facts: plan.facts,
+    byAssociation: plan.byAssociation,
+  };
 }
 
 /**
@@ -1421,6 +1430,7 @@ export function generateDataset({
     retiredRoster: () => generateRoster(state, 'retired'),
     postApprovals: state.postApprovals,
     policyFacts: policy.facts,
+    policyFactsByAssociation: policy.byAssociation,
     truth,
   };
 }

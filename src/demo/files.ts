@@ -3,11 +3,19 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TAssociationRecord, TLinkRecord, TOrganRecord, TRosterRecord } from '../core/registry/types.ts';
-import { generateDataset, type TGeneratedPost, type TScale, type TTruth } from './dataset.ts';
+import {
+  generateDataset,
+  type TGeneratedPost,
+  type TPostApproval,
+  type TScale,
+  type TTruth,
+} from './dataset.ts';
 
 /**
  * Writes a dataset as the CSV files the importer reads (UTF-8, header row, `YYYY-MM-DD` dates,
- * `true`/`false`, empty for unknown) plus `truth.json`. Rows stream through a buffered writer that
+ * `true`/`false`, empty for unknown), the approvals of posts by the post's natural key, the policy
+ * facts as JSON Lines (one association a line, the records named as the fact tables name them) and
+ * `truth.json`. Rows stream through a buffered writer that
  * waits for the disk, so memory stays flat however many rows there are.
  */
 
@@ -18,6 +26,8 @@ export const DATASET_FILES = [
   'posts.csv',
   'rosters-serving.csv',
   'rosters-retired.csv',
+  'post-approvals.csv',
+  'policy-facts.jsonl',
 ] as const;
 export type TDatasetFile = (typeof DATASET_FILES)[number];
 
@@ -157,6 +167,27 @@ const rosterRow = (r: TRosterRecord): TCell[] => [
   r.rank,
 ];
 
+const POST_APPROVAL_COLUMNS = [
+  'association_uscc',
+  'person_name',
+  'birth_date',
+  'role',
+  'started_on',
+  'kind',
+  'ref',
+  'date',
+];
+const postApprovalRow = (a: TPostApproval): TCell[] => [
+  a.associationUscc,
+  a.personName,
+  a.birthDate,
+  a.role,
+  a.startedOn,
+  a.kind,
+  a.ref,
+  a.date,
+];
+
 export type TWriteProgress = { file: TDatasetFile | 'truth.json'; rows: number; total: number };
 
 export type WriteDatasetFilesOptions = {
@@ -170,19 +201,30 @@ export type TWrittenDataset = { outDir: string; rows: Record<TDatasetFile, numbe
 
 const FLUSH_BYTES = 1 << 20;
 
-async function writeCsv<R>(
+function writeCsv<R>(
   path: string,
   columns: string[],
   rows: Iterable<R>,
   toCells: (row: R) => TCell[],
   progress: (rows: number) => void,
 ): Promise<number> {
+  return writeLines(path, rows, (row) => toCells(row).map(csvField).join(','), progress, columns.join(','));
+}
+
+/** Streams one line per row, after an optional header, through the buffered writer. */
+async function writeLines<R>(
+  path: string,
+  rows: Iterable<R>,
+  toLine: (row: R) => string,
+  progress: (rows: number) => void,
+  header?: string,
+): Promise<number> {
   const stream = createWriteStream(path, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  let buffer = `${columns.join(',')}\n`;
+  let buffer = header === undefined ? '' : `${header}\n`;
   let count = 0;
   for (const row of rows) {
-    buffer += `${toCells(row).map(csvField).join(',')}\n`;
+    buffer += `${toLine(row)}\n`;
     count++;
     if (buffer.length >= FLUSH_BYTES) {
       if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), failed]);
@@ -252,6 +294,19 @@ export async function writeDatasetFiles({
     dataset.retiredRoster(),
     rosterRow,
     report('rosters-retired.csv', counts.retiredRoster),
+  );
+  rows['post-approvals.csv'] = await writeCsv(
+    join(outDir, 'post-approvals.csv'),
+    POST_APPROVAL_COLUMNS,
+    dataset.postApprovals,
+    postApprovalRow,
+    report('post-approvals.csv', dataset.postApprovals.length),
+  );
+  rows['policy-facts.jsonl'] = await writeLines(
+    join(outDir, 'policy-facts.jsonl'),
+    dataset.policyFactsByAssociation(),
+    (facts) => JSON.stringify(facts),
+    report('policy-facts.jsonl', counts.associations),
   );
   await writeFile(join(outDir, 'truth.json'), `${JSON.stringify(dataset.truth, null, 2)}\n`);
   onProgress?.({ file: 'truth.json', rows: 1, total: 1 });

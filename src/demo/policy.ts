@@ -87,6 +87,7 @@ export type TDemoPolicyFacts = {
 };
 
 /** Every fact of one association, built clean and then changed by the plants it hosts. */
+export type TAssociationPolicyFacts = TBundle;
 type TBundle = {
   extras: TAssociationExtrasRecord;
   scopeDecision: TScopeDecisionRecord | null;
@@ -121,6 +122,8 @@ export type TPolicyPlan = {
   boundaries: TBoundaryCase[];
   /** Builds the facts of every association (clean, then planted); each call gives the same records. */
   facts(): TDemoPolicyFacts;
+  /** The same facts one association at a time, in association order, for streaming at any scale. */
+  byAssociation(): IterableIterator<TAssociationPolicyFacts>;
 };
 
 export type PlanPolicyFactsOptions = {
@@ -1749,10 +1752,20 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
     return bundle;
   };
 
+  function* byAssociation(): IterableIterator<TBundle> {
+    for (let i = 0; i < associations.length; i++) {
+      const bundle = build(i);
+      const r = createRng(seed, `policy:plant:${i}`);
+      for (const m of mutations.get(i) ?? []) m(bundle, r);
+      yield bundle;
+    }
+  }
+
   return {
     expected,
     scope,
     boundaries,
+    byAssociation,
     facts(): TDemoPolicyFacts {
       const out: TDemoPolicyFacts = {
         extras: [],
@@ -1776,10 +1789,7 @@ export function planPolicyFacts(options: PlanPolicyFactsOptions): TPolicyPlan {
         courtDefaults: [],
         creditEntries: [],
       };
-      for (let i = 0; i < associations.length; i++) {
-        const bundle = build(i);
-        const r = createRng(seed, `policy:plant:${i}`);
-        for (const m of mutations.get(i) ?? []) m(bundle, r);
+      for (const bundle of byAssociation()) {
         out.extras.push(bundle.extras);
         if (bundle.scopeDecision) out.scopeDecisions.push(bundle.scopeDecision);
         if (bundle.case) out.cases.push(bundle.case);

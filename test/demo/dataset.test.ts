@@ -348,6 +348,8 @@ describe('dataset files', () => {
       'associations.csv',
       'links.csv',
       'organs.csv',
+      'policy-facts.jsonl',
+      'post-approvals.csv',
       'posts.csv',
       'rosters-retired.csv',
       'rosters-serving.csv',
@@ -374,5 +376,16 @@ describe('dataset files', () => {
     expect(truth.scale).toBe('demo');
     expect(truth.evaluationDate).toBe(dataset.evaluationDate);
     expect(truth.planted).toHaveLength(dataset.truth.planted.length);
+    expect(truth.findings).toHaveLength(dataset.truth.findings.length);
+    const lines = (await readFile(join(dir, 'policy-facts.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(dataset.associations.length);
+    const facts = dataset.policyFacts();
+    const parsed = lines.map(
+      (line) => JSON.parse(line) as { extras: { associationUscc: string }; case: unknown },
+    );
+    expect(parsed.map((p) => p.extras.associationUscc)).toEqual(dataset.associations.map((a) => a.uscc));
+    expect(parsed.filter((p) => p.case !== null)).toHaveLength(facts.cases.length);
+    const approvals = (await readFile(join(dir, 'post-approvals.csv'), 'utf8')).trimEnd().split('\n');
+    expect(approvals).toHaveLength(dataset.postApprovals.length + 1);
   });
 });
