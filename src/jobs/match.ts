@@ -106,9 +106,10 @@ export type TMatchRunSummary = {
   /** Row errors (the cell was treated as unknown, or the row skipped when it lacked a name or key). */
   errorCount: number;
   noticeCount: number;
-  /** The first issues of every file, errors before notices; resident IDs masked. */
+  /** Every row error, then the first 1,000 notices of each file; resident IDs and roster names masked. */
   issues: TImportIssue[];
   seconds: number;
+  /** From the first roster row read to the finished index. */
   indexSeconds: number;
 };
 
@@ -648,6 +649,7 @@ export async function* runMatchFromFiles(
 
   let indexSeconds = 0;
   let rosterRecords = 0;
+  const indexStarted = performance.now();
   const rosterStreams = rosters.map((f) =>
     (async function* () {
       for await (const row of readRows(
@@ -658,16 +660,15 @@ export async function* runMatchFromFiles(
       finishFile(f);
     })(),
   );
-  const postRows = new Map<string, TParsedRow>();
+  // Posts are decided in file order, one at a time: the row of each decision is the oldest one waiting.
+  const postRows: TParsedRow[] = [];
   const postStream = (async function* () {
     for await (const row of readRows(
       posts,
       contextFor(posts, 'matching', () => posts.counts.rows),
     )) {
-      const postKey = postIdOf(row);
-      // Kept until the post's decision is out, to give it its row: one entry at a time.
-      postRows.set(postKey, row);
-      yield { ...pick(row, POST_KEYS), post_ref: postKey } as TPostRow;
+      postRows.push(row);
+      yield { ...pick(row, POST_KEYS), post_ref: postIdOf(row) } as TPostRow;
     }
     finishFile(posts);
   })();
@@ -690,13 +691,12 @@ export async function* runMatchFromFiles(
     ),
     indexInWorker: options.indexInWorker === true,
     onIndexed: (index) => {
-      indexSeconds = (performance.now() - started) / 1000;
+      indexSeconds = (performance.now() - indexStarted) / 1000;
       rosterRecords = index.size;
     },
   })) {
     decided++;
-    const row = postRows.get(d.postKey);
-    postRows.delete(d.postKey);
+    const row = postRows.shift();
     if (d.decision === 'no_match') continue;
     if (d.decision === 'match') matches++;
     else possibles++;
