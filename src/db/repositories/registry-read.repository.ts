@@ -77,6 +77,16 @@ function organSubtreeSql(seed: string): string {
           SELECT id FROM sub)`;
 }
 
+/**
+ * Associations ever linked to the organ subtree. The subtree is gathered into an array first (an
+ * init plan run once): the planner then looks its few organs up in the links' (organ_id, …) index
+ * instead of guessing the recursive query's size and hashing every link of the country.
+ */
+function linkedToSubtreeSql(seed: string): string {
+  return `a.id IN (SELECT l.association_id FROM organ_links AS l
+                   WHERE l.organ_id = ANY (ARRAY${organSubtreeSql(seed)}))`;
+}
+
 function associationScopePredicate(scope: TRegistryScope, p: Params): string {
   switch (scope.kind) {
     case 'all':
@@ -84,8 +94,7 @@ function associationScopePredicate(scope: TRegistryScope, p: Params): string {
     case 'region':
       return regionPredicate('a.region_code', scope.regionCode, p);
     case 'organ':
-      return `a.id IN (SELECT l.association_id FROM organ_links AS l
-                       WHERE l.organ_id IN ${organSubtreeSql(`id = ${p.add(scope.organId)}`)})`;
+      return linkedToSubtreeSql(`id = ${p.add(scope.organId)}`);
     case 'association':
       return `a.id = ${p.add(scope.associationId)}`;
     default:
@@ -133,7 +142,11 @@ function associationWhere(
   if (q && mode === 'fuzzy') {
     conditions.push(`a.name % ${p.add(q)}`);
   } else if (q) {
-    const alternatives = [`a.name LIKE ${p.add(`%${escapeLike(q)}%`)}`];
+    const contains = `a.name LIKE ${p.add(`%${escapeLike(q)}%`)}`;
+    // Two characters have no trigram: the bigram index finds them instead of reading every name.
+    const alternatives = [
+      [...q].length === 2 ? `(${contains} AND a.name_bigrams @> ARRAY[${p.add(q)}::text])` : contains,
+    ];
     const upper = q.toUpperCase();
     if (USCC_PREFIX.test(upper)) alternatives.push(`a.uscc LIKE ${p.add(`${upper}%`)}`);
     conditions.push(`(${alternatives.join(' OR ')})`);
@@ -143,10 +156,7 @@ function associationWhere(
   if (filters.level) conditions.push(`a.level = ${p.add(filters.level)}`);
   if (filters.status) conditions.push(`a.status = ${p.add(filters.status)}`);
   if (filters.industry) conditions.push(`a.industry = ${p.add(filters.industry)}`);
-  if (filters.organ) {
-    conditions.push(`a.id IN (SELECT l.association_id FROM organ_links AS l
-                              WHERE l.organ_id IN ${organSubtreeSql(`code = ${p.add(filters.organ)}`)})`);
-  }
+  if (filters.organ) conditions.push(linkedToSubtreeSql(`code = ${p.add(filters.organ)}`));
   return conditions.join(' AND ');
 }
 
@@ -181,19 +191,39 @@ function associationOrder(
   }
 }
 
+/**
+ * Matches are counted exactly up to this many; past it the total is the planner's estimate. Counting
+ * every one of 100,000 matching rows costs more than the page itself, and nobody pages through more
+ * than a thousand results: they narrow the search.
+ */
+export const EXACT_COUNT_LIMIT = 1_000;
+
+type TMatchCount = { total: number; totalIsEstimate: boolean };
+
+/** The planner's row estimate for a statement, as EXPLAIN reports it (JSON plan, top node). */
+async function estimateRows(db: Queryable, sql: string, values: unknown[]): Promise<number> {
+  const { rows } = await db.query<Record<string, unknown>>(`EXPLAIN (FORMAT JSON) ${sql}`, values);
+  const raw = rows[0] ? Object.values(rows[0])[0] : undefined;
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[];
+  return Math.round(plan[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
 async function countAssociationMatches(
   db: Queryable,
-  scope: TRegistryScope,
-  filters: TAssociationFilters,
-  mode: TMatchMode,
-): Promise<number> {
+  options: { scope: TRegistryScope; filters: TAssociationFilters; mode: TMatchMode; limit: number },
+): Promise<TMatchCount> {
   const p = new Params();
-  const where = associationWhere(scope, filters, p, mode);
+  const where = associationWhere(options.scope, options.filters, p, options.mode);
   const { rows } = await db.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM associations AS a WHERE ${where}`,
+    `SELECT count(*)::int AS total
+     FROM (SELECT 1 FROM associations AS a WHERE ${where} LIMIT ${options.limit + 1}) AS m`,
     p.values,
   );
-  return rows[0]?.total ?? 0;
+  const counted = rows[0]?.total ?? 0;
+  if (counted <= options.limit) return { total: counted, totalIsEstimate: false };
+  // More than the limit: never report fewer than were seen.
+  const estimate = await estimateRows(db, `SELECT 1 FROM associations AS a WHERE ${where}`, p.values);
+  return { total: Math.max(estimate, counted), totalIsEstimate: true };
 }
 
 /** Substring matches when there are any, else similar names; with the number of matches. */
@@ -201,12 +231,14 @@ async function resolveMatches(
   db: Queryable,
   scope: TRegistryScope,
   filters: TAssociationFilters,
-): Promise<{ mode: TMatchMode; total: number }> {
-  const total = await countAssociationMatches(db, scope, filters, 'substring');
+  limit: number,
+): Promise<{ mode: TMatchMode } & TMatchCount> {
+  const substring = await countAssociationMatches(db, { scope, filters, mode: 'substring', limit });
   const q = filters.q?.trim();
   // A USCC is not a name: no similar names are sought for one.
-  if (total > 0 || !q || USCC_PREFIX.test(q.toUpperCase())) return { mode: 'substring', total };
-  return { mode: 'fuzzy', total: await countAssociationMatches(db, scope, filters, 'fuzzy') };
+  if (substring.total > 0 || !q || USCC_PREFIX.test(q.toUpperCase()))
+    return { mode: 'substring', ...substring };
+  return { mode: 'fuzzy', ...(await countAssociationMatches(db, { scope, filters, mode: 'fuzzy', limit })) };
 }
 
 export type TAssociationSummaryRow = {
@@ -256,22 +288,30 @@ export type SearchAssociationsOptions = {
 };
 
 /**
- * One page of the associations inside `scope` matching `filters`, and how many match in all. A name
- * query matches by substring or USCC prefix, and by similarity only when nothing contains it.
+ * One page of the associations inside `scope` matching `filters`, and how many match in all: exact
+ * up to `EXACT_COUNT_LIMIT`, past it the planner's estimate with `totalIsEstimate` set. A name query
+ * matches by substring or USCC prefix, and by similarity only when nothing contains it.
  */
 export async function searchAssociations(
   db: Queryable,
   options: SearchAssociationsOptions,
-): Promise<{ rows: TAssociationSummaryRow[]; total: number }> {
-  const { mode, total } = await resolveMatches(db, options.scope, options.filters);
-  if (total === 0 || (options.page - 1) * options.pageSize >= total) return { rows: [], total };
+): Promise<{ rows: TAssociationSummaryRow[]; total: number; totalIsEstimate: boolean }> {
+  const { mode, total, totalIsEstimate } = await resolveMatches(
+    db,
+    options.scope,
+    options.filters,
+    EXACT_COUNT_LIMIT,
+  );
+  if (total === 0 || (!totalIsEstimate && (options.page - 1) * options.pageSize >= total)) {
+    return { rows: [], total, totalIsEstimate };
+  }
   const rows = await selectAssociationPage(db, {
     ...options,
     mode,
     limit: options.pageSize,
     offset: (options.page - 1) * options.pageSize,
   });
-  return { rows, total };
+  return { rows, total, totalIsEstimate };
 }
 
 async function selectAssociationPage(
@@ -302,7 +342,8 @@ export async function* streamAssociations(
   options: Omit<SearchAssociationsOptions, 'page' | 'pageSize'> & { batchSize?: number },
 ): AsyncGenerator<TAssociationSummaryRow[]> {
   const batchSize = options.batchSize ?? 2_000;
-  const { mode, total } = await resolveMatches(db, options.scope, options.filters);
+  // Only whether anything matches decides the mode; the export counts nothing else.
+  const { mode, total } = await resolveMatches(db, options.scope, options.filters, 0);
   if (total === 0) return;
   for (let offset = 0; ; offset += batchSize) {
     const rows = await selectAssociationPage(db, { ...options, mode, limit: batchSize, offset });

@@ -19,14 +19,21 @@ export function createPublicHandlers(
   return {
     publicSearchAssociations: async (c) => {
       const query = c.req.valid('query');
-      const { rows, total } = await searchAssociations(db, {
+      const { rows, total, totalIsEstimate } = await searchAssociations(db, {
         scope: { kind: 'all' },
         filters: { q: query.q, region: query.region, level: query.level, industry: query.industry },
         page: query.page,
         pageSize: query.pageSize,
       });
       return c.json(
-        { items: rows.map(presentPublicAssociation), total, page: query.page, pageSize: query.pageSize },
+        {
+          items: rows.map(presentPublicAssociation),
+          total,
+          // Past a thousand matches `total` is an estimate, not a count.
+          totalIsEstimate,
+          page: query.page,
+          pageSize: query.pageSize,
+        },
         200,
       );
     },

@@ -59,7 +59,7 @@ export function createRegistryHandlers(
   return {
     searchAssociations: async (c) => {
       const query = c.req.valid('query');
-      const { rows, total } = await searchAssociations(db, {
+      const { rows, total, totalIsEstimate } = await searchAssociations(db, {
         scope: registryScopeOf(c.get('principal')!),
         filters: filtersOf(query),
         sort: query.sort,
@@ -67,7 +67,14 @@ export function createRegistryHandlers(
         pageSize: query.pageSize,
       });
       return c.json(
-        { items: rows.map(presentAssociationSummary), total, page: query.page, pageSize: query.pageSize },
+        {
+          items: rows.map(presentAssociationSummary),
+          total,
+          // Past a thousand matches `total` is an estimate, not a count.
+          totalIsEstimate,
+          page: query.page,
+          pageSize: query.pageSize,
+        },
         200,
       );
     },
