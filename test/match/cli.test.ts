@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILES } from '../../bench/matching/generate.ts';
 import { matchCsvRow } from '../../src/jobs/match.ts';
 import { benchmarkFiles, generateSmall, runToEnd, TEST_SECRET, TODAY } from './support.ts';
 
@@ -76,6 +77,10 @@ describe('node bin/tuogou.js match', () => {
     // The CLI indexes in a worker thread, the job here on one: the decisions are the same.
     expect(written.slice(1)).toEqual(decisions.map(matchCsvRow));
     expect(result.stdout + result.stderr).not.toContain(TEST_SECRET);
+    // Nothing of the rosters is left behind: the folder holds the inputs and the output, no index.
+    expect(readdirSync(dir).sort()).toEqual(
+      [...Object.values(FILES), 'matches.csv', ...(existsSync(join(dir, 'data')) ? ['data'] : [])].sort(),
+    );
   });
 
   it('refuses a broken roster with exit code 1, the file, row and column, and writes no output', async () => {

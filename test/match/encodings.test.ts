@@ -134,6 +134,7 @@ describe('tuogou match reads the files as the importer does', () => {
       const ref = reference[i]!.postKey;
       expect(d.postKey).toBe(`row:${Number(ref.slice(1)) + 1}`);
       expect(d.recordKey).toBe(reference[i]!.recordKey);
+      expect([d.row, reference[i]!.row]).toEqual([Number(ref.slice(1)) + 1, Number(ref.slice(1)) + 1]);
     }
   });
 });
