@@ -33,7 +33,8 @@ import { buildWorld, normaliseAddress, organsNear, sponsorOrgan, type TWorld } f
 
 /**
  * A seeded synthetic country for the demo and the benchmarks: organs, associations, their links, the
- * posts in them and the official rosters, with planted rule violations and a truth file. Small parts
+ * posts in them and the official rosters, the policy facts of every association (see `policy.ts`),
+ * with planted rule violations and a truth file that lists the findings a screening must produce. Small parts
  * (organs, associations, links, the planted people) are held in memory; posts and rosters are
  * generated on demand as iterables, so the national scale streams in bounded memory.
  */
