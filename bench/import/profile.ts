@@ -79,6 +79,7 @@ db.transaction = (fn) =>
       exec: (sql) => timed(() => tx.exec(sql), sql),
     }),
   );
+const cpu = process.cpuUsage();
 start = performance.now();
 const result = await importFile({
   db,
@@ -89,9 +90,10 @@ const result = await importFile({
   today: TODAY,
 });
 const importMs = performance.now() - start;
+const used = process.cpuUsage(cpu);
 if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
 console.log(
-  `import: ${Math.round(importMs)} ms, ${Math.round(rows / (importMs / 1000))} rows/s`,
+  `import: ${Math.round(importMs)} ms (CPU ${Math.round((used.user + used.system) / 1000)} ms), ${Math.round(rows / (importMs / 1000))} rows/s`,
   result.counts,
 );
 console.log(`  of which database: ${Math.round(dbMs)} ms in ${queries} statements`);

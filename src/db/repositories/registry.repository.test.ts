@@ -179,26 +179,6 @@ describe('registry repository', () => {
     expect(await cipher()).toEqual(stored);
   });
 
-  it('does not touch a stored row whose values did not change (no lock, no new row version)', async () => {
-    const other: TAssociationRecord = { ...association, uscc: composeUscc('5', '1', '100000', 'MJ000002') };
-    await db.transaction((tx) => upsertAssociations(tx, [other]));
-    const version = async () =>
-      (
-        await db.query<{ xmin: string; xmax: string }>(
-          'SELECT xmin::text, xmax::text FROM associations WHERE uscc = $1',
-          [other.uscc],
-        )
-      ).rows[0];
-    const before = await version();
-    expect(before?.xmax).toBe('0');
-    expect(await db.transaction((tx) => upsertAssociations(tx, [other]))).toEqual({
-      inserted: 0,
-      updated: 0,
-      unchanged: 1,
-    });
-    expect(await version()).toEqual(before);
-  });
-
   it('looks up ids by natural key, leaving out keys found nowhere and reusing ids already known', async () => {
     const ids = await lookupIds(db, 'organs', ['ORG-MIN', 'NOPE', null]);
     expect([...ids.keys()]).toEqual(['ORG-MIN']);

@@ -61,13 +61,6 @@ export async function bulkUpsert<R>(
     /** Further expressions to return for inserted and updated rows. */
     returning?: string;
     onReturned?: (rows: Record<string, unknown>[]) => void;
-    /**
-     * Leaves out, before the insert, rows whose stored twin already holds the same values. Without it an
-     * unchanged row still takes the conflict path, which locks and so writes the stored row. Needs the
-     * `select` expressions of the conflict columns to have the columns' own types, so the lookup can use
-     * the unique index.
-     */
-    skipUnchanged?: boolean;
   },
 ): Promise<UpsertCounts> {
   let total: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -75,19 +68,10 @@ export async function bulkUpsert<R>(
   const updatable = options.target.filter((c) => !options.conflict.includes(c) && !keep.includes(c));
   const unnestArgs = options.input.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
   const alias = options.input.map((c) => c.name).join(', ');
-  const source = `SELECT ${options.select.join(', ')} FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}`;
-  // Named `s.` columns keep the lookup below from resolving a bare name against the stored row.
-  // `OFFSET 0` keeps the lookup a per-row probe of the unique index: as an anti-join the planner
-  // would hash the whole table for every batch, a cost that grows with the table.
-  const named = `SELECT ${options.select.map((e, i) => `${e} AS ${options.target[i]}`).join(', ')} FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}`;
-  const filtered = `SELECT s.* FROM (${named}) AS s WHERE NOT EXISTS (
-      SELECT 1 FROM ${options.table} AS x
-      WHERE ${options.conflict.map((c) => `x.${c} = s.${c}`).join(' AND ')}
-        ${updatable.length === 0 ? '' : `AND (${updatable.map((c) => `x.${c}`).join(', ')}) IS NOT DISTINCT FROM (${updatable.map((c) => `s.${c}`).join(', ')})`}
-      OFFSET 0)`;
   const sql = `
     INSERT INTO ${options.table} AS t (${options.target.join(', ')})
-    ${options.skipUnchanged ? filtered : source}
+    SELECT ${options.select.join(', ')}
+    FROM unnest(${unnestArgs}) AS u(${alias}) ${options.joins ?? ''}
     ON CONFLICT (${options.conflict.join(', ')}) DO UPDATE
       SET ${[...updatable.map((c) => `${c} = EXCLUDED.${c}`), ...keep.map((c) => `${c} = COALESCE(t.${c}, EXCLUDED.${c})`)].join(', ')}, updated_at = now()
       WHERE (${updatable.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
@@ -209,8 +193,7 @@ async function requireKeys(
 
 export function upsertAssociations(tx: Queryable, records: TAssociationRecord[]): Promise<UpsertCounts> {
   const input: TColumn<TAssociationRecord>[] = [
-    // bpchar like the column, so that the check for an unchanged stored row uses the unique index.
-    { name: 'uscc', type: 'bpchar', value: (r) => r.uscc },
+    { name: 'uscc', type: 'text', value: (r) => r.uscc },
     { name: 'name', type: 'text', value: (r) => r.name },
     { name: 'name_en', type: 'text', value: (r) => r.nameEn },
     { name: 'short_name', type: 'text', value: (r) => r.shortName },
@@ -234,7 +217,6 @@ export function upsertAssociations(tx: Queryable, records: TAssociationRecord[])
     target: names,
     select: names,
     rows: records,
-    skipUnchanged: true,
   });
 }
 
@@ -266,7 +248,6 @@ export async function upsertOrgans(tx: Queryable, records: TOrganRecord[]): Prom
     target: names,
     select: names,
     rows: records,
-    skipUnchanged: true,
   });
   // Parent pointers change rarely; a second statement keeps the upsert above free of ordering concerns.
   const { rows } = await tx.query<{ code: string }>(
@@ -324,7 +305,6 @@ export async function upsertLinks(
     target: names,
     select: names,
     rows: records,
-    skipUnchanged: true,
   });
 }
 
@@ -499,7 +479,6 @@ export async function upsertPosts(
     target: names,
     select: names,
     rows,
-    skipUnchanged: true,
   });
 }
 
@@ -547,6 +526,5 @@ export async function upsertRosterRecords(
     select: names,
     keepOnUpdate: ['id_cipher'],
     rows,
-    skipUnchanged: true,
   });
 }
