@@ -4,9 +4,9 @@ import type { TAssociationRecord } from '../../src/core/registry/types.ts';
 import { upsertAssociations } from '../../src/db/repositories/registry.repository.ts';
 import { EXACT_COUNT_LIMIT } from '../../src/db/repositories/registry-read.repository.ts';
 import { openTestDatabase } from '../support/database.ts';
-import { testProtector } from '../support/factories.ts';
+import { createLink, testProtector } from '../support/factories.ts';
 import { call, createTestApp, login, type TSession, type TTestApp } from './support.ts';
-import { buildWorld } from './world.ts';
+import { buildWorld, type TWorld } from './world.ts';
 
 /**
  * The search over a registry with more matches than are counted exactly: bounded totals, the
@@ -16,10 +16,11 @@ import { buildWorld } from './world.ts';
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 let app: TTestApp;
 let admin: TSession;
+let world: TWorld;
 const protector = testProtector();
 
 type TPage = {
-  items: { uscc: string; name: string; registeredOn: string | null }[];
+  items: { uscc: string; name: string; registeredOn: string | null; organs: { code: string }[] }[];
   total: number;
   totalIsEstimate: boolean;
 };
@@ -52,7 +53,7 @@ function record(i: number): TAssociationRecord {
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const world = await buildWorld(db, protector);
+  world = await buildWorld(db, protector);
   const records = Array.from({ length: EXTRA }, (_, i) => record(i + 1));
   await db.transaction((tx) => upsertAssociations(tx, records));
   await db.exec('ANALYZE associations');
@@ -106,6 +107,28 @@ describe('bounded totals', () => {
     const body = (await response.json()) as TPage;
     expect(body.totalIsEstimate).toBe(true);
     expect(body.total).toBeGreaterThan(EXACT_COUNT_LIMIT);
+  });
+});
+
+describe('organs of a page', () => {
+  it('lists the current organs on the first page and on a page deep into the results alike', async () => {
+    const { rows } = await db.query<{ uscc: string; name: string }>(
+      `SELECT uscc, name FROM associations ORDER BY uscc OFFSET ${EXACT_COUNT_LIMIT} LIMIT 1`,
+    );
+    const target = rows[0]!;
+    await createLink(db, {
+      organCode: world.organs.beijingBureau.code,
+      associationUscc: target.uscc,
+      kind: 'supervisor',
+      startedOn: '2010-01-01',
+    });
+    const first = await search(`q=${encodeURIComponent(target.name)}`);
+    expect(first.items[0]?.uscc).toBe(target.uscc);
+    expect(first.items[0]?.organs.map((o) => o.code)).toEqual([world.organs.beijingBureau.code]);
+    const deep = await search(`sort=uscc&pageSize=100&page=${EXACT_COUNT_LIMIT / 100 + 1}`);
+    expect(deep.items[0]?.uscc).toBe(target.uscc);
+    expect(deep.items[0]?.organs.map((o) => o.code)).toEqual([world.organs.beijingBureau.code]);
+    expect(deep.items.slice(1).every((i) => i.organs.length === 0)).toBe(true);
   });
 });
 
