@@ -169,7 +169,11 @@ describe('session', () => {
     expect(missing.status).toBe(403);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
     const wrong = await call(app, '/api/auth/logout', {
-      session: { ...session, csrfToken: `${session.csrfToken.slice(0, -1)}A` },
+      // Change the last character to something it is not, so the token is wrong on every run.
+      session: {
+        ...session,
+        csrfToken: `${session.csrfToken.slice(0, -1)}${session.csrfToken.endsWith('A') ? 'B' : 'A'}`,
+      },
       method: 'POST',
     });
     expect(wrong.status).toBe(403);
