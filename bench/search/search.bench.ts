@@ -26,12 +26,19 @@ import {
   upsertLinks,
   upsertOrgans,
 } from '../../src/db/repositories/registry.repository.ts';
+import {
+  type SearchAssociationsOptions,
+  searchAssociations,
+  type TAssociationFilters,
+  type TAssociationSort,
+} from '../../src/db/repositories/registry-read.repository.ts';
 import { generateAssociations } from '../../src/demo/associations.ts';
 import { createRng } from '../../src/demo/prng.ts';
 import { buildWorld } from '../../src/demo/world.ts';
 import { createPersonalDataProtector } from '../../src/security/personal-data.ts';
 import { createAccount } from '../../src/server/accounts.ts';
 import { createApp } from '../../src/server/app.ts';
+import * as before from './registry-read.before.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -43,6 +50,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '2015' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'ab-seconds': { type: 'string', default: '10' },
   },
 });
 const ASSOCIATIONS = Number(args.associations);
@@ -261,6 +269,70 @@ async function profile(base: string, mix: TRequest[], cookies: Record<string, st
   }
 }
 
+/** The repository call a mix request makes, as the handlers build it. */
+function optionsOf(request: TRequest, provincialScope: string): SearchAssociationsOptions {
+  const url = new URL(request.path, 'http://bench');
+  const get = (k: string): string | undefined => url.searchParams.get(k) ?? undefined;
+  const filters: TAssociationFilters = {
+    q: get('q'),
+    uscc: get('uscc'),
+    region: get('region'),
+    level: get('level') as TLevel | undefined,
+    organ: get('organ'),
+    status: get('status') as TAssociationFilters['status'],
+  };
+  return {
+    scope: request.auth === 'provincial' ? { kind: 'region', regionCode: provincialScope } : { kind: 'all' },
+    filters,
+    sort: get('sort') as TAssociationSort | undefined,
+    page: Number(get('page') ?? 1),
+    pageSize: Number(get('pageSize') ?? 20),
+  };
+}
+
+type TSearchFn = (db: Db, options: SearchAssociationsOptions) => Promise<unknown>;
+
+/**
+ * The repository search alone (no HTTP), the same clients and mix, bounded by time: how the current
+ * search compares with the one before on the same database in the same process.
+ */
+async function runDirect(
+  db: Db,
+  search: TSearchFn,
+  options: SearchAssociationsOptions[],
+  seconds: number,
+): Promise<TRunResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const client = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const o = options[next++ % options.length]!;
+      const t0 = performance.now();
+      try {
+        await search(db, o);
+        latencies.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    rps: (sorted.length + errors) / elapsed,
+    errors,
+    errorKinds: '',
+  };
+}
+
 async function login(base: string, username: string): Promise<string> {
   const res = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -282,7 +354,7 @@ const median = (xs: number[]): number => {
 async function main(): Promise<void> {
   const { db, label, drop } = await open(args.pg);
   try {
-    let t = performance.now();
+    const t = performance.now();
     const sample = await populate(db);
     console.log(
       `${label}: ${ASSOCIATIONS} associations loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`,
@@ -362,8 +434,36 @@ async function main(): Promise<void> {
     console.log(
       `search / baseline: p95 ×${(m(results.search, 'p95') / m(results.baseline, 'p95')).toFixed(1)}, throughput ×${(m(results.search, 'rps') / m(results.baseline, 'rps')).toFixed(2)}; 1-min load average ${median(results.load).toFixed(2)}`,
     );
-    t = performance.now();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+
+    // Before / after in the same process: the repository search of the previous version and the
+    // current one, alternating, on the same data.
+    const abSeconds = Number(args['ab-seconds']);
+    const direct = mix.filter((r) => r.kind !== 'public search').map((r) => optionsOf(r, province));
+    const ab: { before: TRunResult[]; after: TRunResult[] } = { before: [], after: [] };
+    for (let run = 1; run <= RUNS; run++) {
+      ab.before.push(await runDirect(db, before.searchAssociations, direct, abSeconds));
+      ab.after.push(await runDirect(db, searchAssociations, direct, abSeconds));
+      console.log(
+        `a/b run ${run}: before p95 ${ab.before.at(-1)!.p95.toFixed(1)} ms ${ab.before.at(-1)!.rps.toFixed(0)}/s, after p95 ${ab.after.at(-1)!.p95.toFixed(1)} ms ${ab.after.at(-1)!.rps.toFixed(0)}/s | load ${loadavg()[0]!.toFixed(2)}`,
+      );
+    }
+    console.log(
+      `\nRepository search without HTTP, ${CLIENTS} concurrent callers, ${abSeconds} s × ${RUNS} runs (medians)`,
+    );
+    console.log('| search | p50 ms | p95 ms | p99 ms | searches/s | errors |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const [name, rs] of [
+      ['before (exact counts, no bigrams)', ab.before],
+      ['after', ab.after],
+    ] as const) {
+      console.log(
+        `| ${name} | ${m(rs, 'p50').toFixed(1)} | ${m(rs, 'p95').toFixed(1)} | ${m(rs, 'p99').toFixed(1)} | ${m(rs, 'rps').toFixed(0)} | ${rs.reduce((a, r) => a + r.errors, 0)} |`,
+      );
+    }
+    console.log(
+      `after / before: p95 ×${(m(ab.after, 'p95') / m(ab.before, 'p95')).toFixed(2)}, throughput ×${(m(ab.after, 'rps') / m(ab.before, 'rps')).toFixed(2)}`,
+    );
   } finally {
     await drop();
   }
