@@ -16,9 +16,10 @@ export function neutraliseFormula(value: string): string {
 
 export type TExportFormat = 'xlsx' | 'csv';
 
-type TExportColumn = { header: string; width: number; value: (row: TAssociationSummaryRow) => string };
+/** One exported column: its header, its width in an XLSX sheet, and how a row gives its text. */
+export type TExportColumn<R> = { header: string; width: number; value: (row: R) => string };
 
-const COLUMNS: TExportColumn[] = [
+const ASSOCIATION_COLUMNS: TExportColumn<TAssociationSummaryRow>[] = [
   { header: '统一社会信用代码', width: 22, value: (r) => r.uscc },
   { header: '名称', width: 40, value: (r) => r.name },
   { header: '级别', width: 10, value: (r) => r.level },
@@ -36,20 +37,25 @@ const CONTENT_TYPES: Record<TExportFormat, string> = {
 };
 
 /** The cells of one exported row, every one neutralised. */
-export function exportCells(row: TAssociationSummaryRow): string[] {
-  return COLUMNS.map((column) => neutraliseFormula(column.value(row)));
+export function exportCells<R>(columns: readonly TExportColumn<R>[], row: R): string[] {
+  return columns.map((column) => neutraliseFormula(column.value(row)));
 }
+
+export type SpreadsheetExportOptions<R> = {
+  batches: AsyncIterable<R[]>;
+  columns: readonly TExportColumn<R>[];
+  format: TExportFormat;
+  fileStem: string;
+  /** Name of the XLSX worksheet. */
+  sheetName: string;
+};
 
 /**
  * A download response whose body is written while the batches are read, so an export of the whole
  * registry never sits in memory at once.
  */
-export function associationExportResponse(options: {
-  batches: AsyncIterable<TAssociationSummaryRow[]>;
-  format: TExportFormat;
-  fileStem: string;
-}): Response {
-  const body = options.format === 'csv' ? csvStream(options.batches) : xlsxStream(options.batches);
+export function spreadsheetExportResponse<R>(options: SpreadsheetExportOptions<R>): Response {
+  const body = options.format === 'csv' ? csvStream(options) : xlsxStream(options);
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {
       'Content-Type': CONTENT_TYPES[options.format],
@@ -58,13 +64,22 @@ export function associationExportResponse(options: {
   });
 }
 
-function csvStream(batches: AsyncIterable<TAssociationSummaryRow[]>): Readable {
+/** The registry list as a download (the columns of the registry page). */
+export function associationExportResponse(options: {
+  batches: AsyncIterable<TAssociationSummaryRow[]>;
+  format: TExportFormat;
+  fileStem: string;
+}): Response {
+  return spreadsheetExportResponse({ ...options, columns: ASSOCIATION_COLUMNS, sheetName: '社会组织' });
+}
+
+function csvStream<R>({ batches, columns }: SpreadsheetExportOptions<R>): Readable {
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 rather than GBK.
-  const stringifier = stringify({ bom: true, header: true, columns: COLUMNS.map((c) => c.header) });
+  const stringifier = stringify({ bom: true, header: true, columns: columns.map((c) => c.header) });
   (async () => {
     for await (const batch of batches) {
       for (const row of batch) {
-        if (!stringifier.write(exportCells(row))) await once(stringifier, 'drain');
+        if (!stringifier.write(exportCells(columns, row))) await once(stringifier, 'drain');
       }
     }
     stringifier.end();
@@ -74,18 +89,18 @@ function csvStream(batches: AsyncIterable<TAssociationSummaryRow[]>): Readable {
   return stringifier;
 }
 
-function xlsxStream(batches: AsyncIterable<TAssociationSummaryRow[]>): Readable {
+function xlsxStream<R>({ batches, columns, sheetName }: SpreadsheetExportOptions<R>): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet('社会组织');
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   (async () => {
     for await (const batch of batches) {
-      for (const row of batch) sheet.addRow(exportCells(row)).commit();
+      for (const row of batch) sheet.addRow(exportCells(columns, row)).commit();
     }
     sheet.commit();
     await workbook.commit();

@@ -1,13 +1,7 @@
-import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import type { TFindingRow } from '../../db/repositories/findings.repository.ts';
-import { neutraliseFormula, type TExportFormat } from '../export.ts';
+import { exportCells, spreadsheetExportResponse, type TExportColumn, type TExportFormat } from '../export.ts';
 
-type TColumn = { header: string; width: number; value: (row: TFindingRow) => string };
-
-const COLUMNS: TColumn[] = [
+const COLUMNS: TExportColumn<TFindingRow>[] = [
   { header: '编号', width: 10, value: (r) => String(r.id) },
   { header: '规则', width: 10, value: (r) => r.ruleId },
   { header: '类别', width: 8, value: (r) => r.family },
@@ -26,14 +20,9 @@ const COLUMNS: TColumn[] = [
   { header: '已消除', width: 12, value: (r) => r.resolvedOn ?? '' },
 ];
 
-const CONTENT_TYPES: Record<TExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
-
 /** The cells of one exported finding, each neutralised against formula injection. */
 export function findingExportCells(row: TFindingRow): string[] {
-  return COLUMNS.map((column) => neutraliseFormula(column.value(row)));
+  return exportCells(COLUMNS, row);
 }
 
 /** A download of findings written while the batches are read (memory stays flat). */
@@ -42,45 +31,5 @@ export function findingExportResponse(options: {
   format: TExportFormat;
   fileStem: string;
 }): Response {
-  const body = options.format === 'csv' ? csvStream(options.batches) : xlsxStream(options.batches);
-  return new Response(Readable.toWeb(body) as ReadableStream, {
-    headers: {
-      'Content-Type': CONTENT_TYPES[options.format],
-      'Content-Disposition': `attachment; filename="${options.fileStem}.${options.format}"`,
-    },
-  });
-}
-
-function csvStream(batches: AsyncIterable<TFindingRow[]>): Readable {
-  const stringifier = stringify({ bom: true, header: true, columns: COLUMNS.map((c) => c.header) });
-  (async () => {
-    for await (const batch of batches) {
-      for (const row of batch) {
-        if (!stringifier.write(findingExportCells(row))) await once(stringifier, 'drain');
-      }
-    }
-    stringifier.end();
-  })().catch((error: unknown) =>
-    stringifier.destroy(error instanceof Error ? error : new Error(String(error))),
-  );
-  return stringifier;
-}
-
-function xlsxStream(batches: AsyncIterable<TFindingRow[]>): Readable {
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet('问题线索');
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  (async () => {
-    for await (const batch of batches) {
-      for (const row of batch) sheet.addRow(findingExportCells(row)).commit();
-    }
-    sheet.commit();
-    await workbook.commit();
-  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-  return out;
+  return spreadsheetExportResponse({ ...options, columns: COLUMNS, sheetName: '问题线索' });
 }
