@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startDemoServer } from '../../test/support/app-server.ts';
-import { launchTestBrowser, type TestBrowser } from '../../test/support/browser.ts';
+import { type RunningServer, startDemoServer } from '../support/app-server.ts';
+import { launchTestBrowser, type TestBrowser } from '../support/browser.ts';
 
 const PASSWORD = 'demo-password-2026';
 
