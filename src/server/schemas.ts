@@ -135,6 +135,8 @@ export const ZAssociationPage = z
   .object({
     items: z.array(ZAssociationSummary),
     total: z.number().int(),
+    /** True when more than 1,000 rows match and `total` is the database's estimate. */
+    totalIsEstimate: z.boolean(),
     page: z.number().int(),
     pageSize: z.number().int(),
   })
@@ -335,6 +337,8 @@ export const ZPublicAssociationPage = z
   .object({
     items: z.array(ZPublicAssociation),
     total: z.number().int(),
+    /** True when more than 1,000 rows match and `total` is the database's estimate. */
+    totalIsEstimate: z.boolean(),
     page: z.number().int(),
     pageSize: z.number().int(),
   })
