@@ -66,7 +66,14 @@ export type TUser = {
 
 export type TSession = { user: TUser; csrfToken: string };
 
-export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** A page of a list; past 1,000 matches the server gives the database's estimate (`totalIsEstimate`). */
+export type TPage<T> = {
+  items: T[];
+  total: number;
+  totalIsEstimate?: boolean;
+  page: number;
+  pageSize: number;
+};
 
 export type TOrganRef = { code: string; name: string };
 

@@ -7,6 +7,7 @@ export const en: Record<TMessageId, string> = {
     'Decoupling industry associations from administrative organs · registry, supervision, disclosure',
   'app.loading': 'Loading…',
   'app.empty': '—',
+  'app.approximately': 'about {{value}}',
   'app.yes': 'Yes',
   'app.no': 'No',
   'app.retry': 'Retry',

@@ -7,6 +7,7 @@ export const zhCN = {
   'app.tagline': '行业协会商会与行政机关脱钩 · 登记、监管与公开',
   'app.loading': '加载中…',
   'app.empty': '—',
+  'app.approximately': '约 {{value}}',
   'app.yes': '是',
   'app.no': '否',
   'app.retry': '重试',

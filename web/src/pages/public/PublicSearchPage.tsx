@@ -110,7 +110,11 @@ export function PublicSearchPage() {
       ) : (
         <Spin spinning={result.isFetching}>
           <Muted testId="public-total">
-            {t('public.results', { total: formatNumber(result.data?.total ?? 0) })}
+            {t('public.results', {
+              total: result.data?.totalIsEstimate
+                ? t('app.approximately', { value: formatNumber(result.data.total) })
+                : formatNumber(result.data?.total ?? 0),
+            })}
           </Muted>
           <div data-testid="public-results">
             {result.data?.items.map((item) => (

@@ -148,7 +148,12 @@ export function RegistryListPage() {
               total: query.data?.total ?? 0,
               showSizeChanger: true,
               pageSizeOptions: PAGE_SIZES.map(String),
-              showTotal: (total) => t('registry.total', { total: formatNumber(total) }),
+              showTotal: (total) =>
+                t('registry.total', {
+                  total: query.data?.totalIsEstimate
+                    ? t('app.approximately', { value: formatNumber(total) })
+                    : formatNumber(total),
+                }),
             }}
             onChange={(pagination, _filters, sorter) => {
               const single = Array.isArray(sorter) ? sorter[0] : sorter;
