@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The one test command: type check, lint, build the web app, every test on the embedded database, then
-// the database tests again on a PostgreSQL server. Ends with one line "N passed, N failed".
+// The one test command: type check, lint, build the web app and check the portal's bundle budget,
+// every test on the embedded database, then the database tests again on a PostgreSQL server.
+// Ends with one line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,12 @@ let ok = true;
 ok = run('type check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) && ok;
 ok = run('lint', 'npx', ['biome', 'check', '.']) && ok;
 ok = run('build web app', 'npm', ['run', 'build:web', '--silent']) && ok;
+ok =
+  run('public portal bundle budget (300 KB gzip)', 'npx', [
+    'tsx',
+    'web/scripts/bundle-size.ts',
+    '--budget',
+  ]) && ok;
 ok = vitest('tests on the embedded database (PGlite)', 'pglite', []) && ok;
 
 if (await postgresReachable()) {
