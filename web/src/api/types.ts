@@ -6,44 +6,27 @@
 export const ROLES = ['regulator', 'organ', 'association', 'inspector', 'auditor', 'admin'] as const;
 export type TRole = (typeof ROLES)[number];
 
-export const LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
-export type TLevel = (typeof LEVELS)[number];
+// The registry's enumerations are the core's own: one list serves the server, the importer and the web app.
+export {
+  ASSOCIATION_STATUSES,
+  LEVELS,
+  LINK_KINDS,
+  ORGAN_KINDS,
+  POST_ROLES,
+  type TAssociationStatus,
+  type TLevel,
+  type TLinkKind,
+  type TOrganKind,
+  type TPostRole,
+} from '../../../src/core/registry/types.ts';
 
-export const ASSOCIATION_STATUSES = ['active', 'deregistered', 'revoked'] as const;
-export type TAssociationStatus = (typeof ASSOCIATION_STATUSES)[number];
-
-/** 主办 sponsor · 主管 supervisor · 联系 contact · 挂靠 host · 代管 custodian. */
-export const LINK_KINDS = ['sponsor', 'supervisor', 'contact', 'host', 'custodian'] as const;
-export type TLinkKind = (typeof LINK_KINDS)[number];
-
-export const ORGAN_KINDS = [
-  'party',
-  'congress',
-  'government',
-  'cppcc',
-  'court',
-  'procuratorate',
-  'public_institution',
-  'state_enterprise',
-  'other',
-] as const;
-export type TOrganKind = (typeof ORGAN_KINDS)[number];
-
-export const POST_ROLES = [
-  'president',
-  'vice_president',
-  'secretary_general',
-  'deputy_secretary_general',
-  'director',
-  'standing_director',
-  'supervisor',
-  'chief_supervisor',
-  'legal_representative',
-  'branch_head',
-  'honorary',
-  'other',
-] as const;
-export type TPostRole = (typeof POST_ROLES)[number];
+import type {
+  TAssociationStatus,
+  TLevel,
+  TLinkKind,
+  TOrganKind,
+  TPostRole,
+} from '../../../src/core/registry/types.ts';
 
 export type TSex = 'male' | 'female';
 
