@@ -937,8 +937,9 @@ export async function loadFacts(q: Queryable, { ids, organs }: LoadFactsOptions)
 }
 
 /**
- * Posts of the associations with their holders. A holder's official status is the roster record with
- * the same keyed resident-ID hash (exact match, confidence 1); when several rosters hold the person the
+ * Posts of the associations with their holders. A holder's official status is a roster record of
+ * `post_official_candidates`: the same keyed resident-ID hash or a reviewer's confirmation (confidence 1),
+ * or a match of the latest matching run (its posterior), never a pair a reviewer rejected; when several rosters hold the person the
  * retired record (latest retirement) wins over left-office and serving ones, since retirement is the
  * later state. Other posts are loaded only for holders with a status: only the rules on officials
  * read them.
@@ -948,18 +949,20 @@ async function loadPosts(q: Queryable, ids: readonly number[]): Promise<Map<numb
     q,
     `SELECT p.id, p.association_id, p.role, p.branch_name, p.started_on, p.ended_on, p.term_number, p.remunerated,
             p.approval_ref, p.approval_date, ro.code AS recommended_by, pe.id AS person_id, pe.name AS person_name,
-            pe.birth_date, r.status, r.retired_on, r.rank, r.source, r.record_key,
+            pe.birth_date, r.status, r.retired_on, r.rank, r.source, r.record_key, r.match_confidence,
             COALESCE(r.organ_name, ok.name) AS organ_name, ok.kind AS organ_kind
      FROM posts AS p
      JOIN persons AS pe ON pe.id = p.person_id
      LEFT JOIN organs AS ro ON ro.id = p.recommended_by_organ_id
      LEFT JOIN LATERAL (
-       SELECT rr.status, rr.retired_on, rr.rank, rr.source, rr.record_key, rr.organ_name, rr.organ_id
-       FROM roster_records AS rr WHERE rr.id_hash = pe.id_hash
+       SELECT rr.status, rr.retired_on, rr.rank, rr.source, rr.record_key, rr.organ_name, rr.organ_id,
+              c.match_confidence
+       FROM post_official_candidates AS c JOIN roster_records AS rr ON rr.id = c.roster_record_id
+       WHERE c.post_id = p.id
        ORDER BY CASE rr.status WHEN 'retired' THEN 0 WHEN 'left_not_retired' THEN 1 ELSE 2 END,
-                rr.retired_on DESC NULLS LAST, rr.source, rr.record_key
+                rr.retired_on DESC NULLS LAST, c.match_confidence DESC, rr.source, rr.record_key
        LIMIT 1
-     ) AS r ON pe.id_hash IS NOT NULL
+     ) AS r ON TRUE
      LEFT JOIN organs AS ok ON ok.id = r.organ_id
      WHERE p.association_id = ANY($1::bigint[])
      ORDER BY p.association_id, p.id`,
@@ -1030,7 +1033,7 @@ async function loadPosts(q: Queryable, ids: readonly number[]): Promise<Map<numb
                 organName: optStr(r.organ_name),
                 source: str(r.source),
                 recordKey: str(r.record_key),
-                matchConfidence: 1,
+                matchConfidence: Number(r.match_confidence),
               },
         otherPosts: (other.get(personId) ?? [])
           .filter((o) => o.associationId !== associationId)
