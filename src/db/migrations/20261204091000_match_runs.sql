@@ -39,6 +39,8 @@ CREATE TABLE match_results (
   score            double precision NOT NULL,
   reasons          jsonb NOT NULL,
   candidates       integer NOT NULL,
+  -- A match only because a reviewer confirmed the pair: it stops counting when the confirmation is undone.
+  by_review        boolean NOT NULL DEFAULT false,
   current          boolean NOT NULL DEFAULT false,
   UNIQUE (run_id, post_id)
 );
@@ -68,7 +70,7 @@ CREATE UNIQUE INDEX match_reviews_in_force_idx ON match_reviews (post_id, roster
 
 -- The roster records that give a post holder an official status, with how sure the link is: an
 -- exact keyed resident-ID match (1), a reviewer's confirmation (1), or a `match` of the latest run
--- (its posterior). A pair a reviewer rejected never gives a status, whichever way it was found.
+-- (its posterior) unless it was one only by that confirmation. A pair a reviewer rejected never gives a status, whichever way it was found.
 CREATE VIEW post_official_candidates AS
 SELECT c.post_id, c.roster_record_id, c.match_confidence, c.basis
 FROM (
@@ -84,7 +86,7 @@ FROM (
   UNION ALL
   SELECT m.post_id, m.roster_record_id, m.probability, 'match'
   FROM match_results AS m
-  WHERE m.current AND m.decision = 'match'
+  WHERE m.current AND m.decision = 'match' AND NOT m.by_review
 ) AS c
 WHERE NOT EXISTS (
   SELECT 1 FROM match_reviews AS x
