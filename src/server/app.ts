@@ -14,6 +14,8 @@ import type { TAppDeps, TAppEnv } from './env.ts';
 import { AppError, ERROR_STATUS, errorBody, type TErrorCode } from './errors.ts';
 import { createAuthHandlers } from './handlers/auth.handlers.ts';
 import { createFindingsHandlers } from './handlers/findings.handlers.ts';
+import { createInspectionHandlers } from './handlers/inspections.handlers.ts';
+import { createOpenDataHandlers } from './handlers/open-data.handlers.ts';
 import { createPublicHandlers } from './handlers/public.handlers.ts';
 import { createRegistryHandlers } from './handlers/registry.handlers.ts';
 import { createRulesHandlers } from './handlers/rules.handlers.ts';
@@ -120,6 +122,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
     ...createPublicHandlers(deps),
     ...createFindingsHandlers(deps),
     ...createRulesHandlers(deps),
+    ...createInspectionHandlers(deps),
+    ...createOpenDataHandlers(deps),
   };
   for (const { id, definition } of ROUTE_TABLE) {
     // The table is heterogeneous; each handler was type-checked against its own route in THandlers.
