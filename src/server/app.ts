@@ -13,9 +13,9 @@ import { authorize } from './authorize.ts';
 import type { TAppDeps, TAppEnv } from './env.ts';
 import { AppError, ERROR_STATUS, errorBody, type TErrorCode } from './errors.ts';
 import { createAuthHandlers } from './handlers/auth.handlers.ts';
+import { createCasesHandlers } from './handlers/cases.handlers.ts';
 import { createFindingsHandlers } from './handlers/findings.handlers.ts';
-import { createInspectionHandlers } from './handlers/inspections.handlers.ts';
-import { createOpenDataHandlers } from './handlers/open-data.handlers.ts';
+import { createNotificationsHandlers } from './handlers/notifications.handlers.ts';
 import { createPublicHandlers } from './handlers/public.handlers.ts';
 import { createRegistryHandlers } from './handlers/registry.handlers.ts';
 import { createRulesHandlers } from './handlers/rules.handlers.ts';
@@ -122,8 +122,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
     ...createPublicHandlers(deps),
     ...createFindingsHandlers(deps),
     ...createRulesHandlers(deps),
-    ...createInspectionHandlers(deps),
-    ...createOpenDataHandlers(deps),
+    ...createCasesHandlers(deps),
+    ...createNotificationsHandlers(deps),
   };
   for (const { id, definition } of ROUTE_TABLE) {
     // The table is heterogeneous; each handler was type-checked against its own route in THandlers.
