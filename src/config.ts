@@ -18,6 +18,8 @@ export const ZConfig = z.object({
     .optional(),
   /** Session lifetime in minutes. */
   sessionMinutes: z.coerce.number().int().min(1).default(480),
+  /** CJK font of the work summary's PDF and charts: a file, or `file.ttc#PostScriptName`; found when absent. */
+  cjkFont: z.string().optional(),
 });
 export type TConfig = z.infer<typeof ZConfig>;
 
@@ -28,6 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     port: env.PORT || undefined,
     secret: env.TUOGOU_SECRET || undefined,
     sessionMinutes: env.TUOGOU_SESSION_MINUTES || undefined,
+    cjkFont: env.TUOGOU_CJK_FONT || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
