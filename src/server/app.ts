@@ -16,6 +16,8 @@ import { createAuthHandlers } from './handlers/auth.handlers.ts';
 import { createCasesHandlers } from './handlers/cases.handlers.ts';
 import { createFindingsHandlers } from './handlers/findings.handlers.ts';
 import { createNotificationsHandlers } from './handlers/notifications.handlers.ts';
+import { createInspectionHandlers } from './handlers/inspections.handlers.ts';
+import { createOpenDataHandlers } from './handlers/open-data.handlers.ts';
 import { createPublicHandlers } from './handlers/public.handlers.ts';
 import { createRegistryHandlers } from './handlers/registry.handlers.ts';
 import { createRulesHandlers } from './handlers/rules.handlers.ts';
@@ -124,6 +126,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
     ...createRulesHandlers(deps),
     ...createCasesHandlers(deps),
     ...createNotificationsHandlers(deps),
+    ...createInspectionHandlers(deps),
+    ...createOpenDataHandlers(deps),
   };
   for (const { id, definition } of ROUTE_TABLE) {
     // The table is heterogeneous; each handler was type-checked against its own route in THandlers.

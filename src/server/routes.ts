@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { type TUserRole, USER_ROLES } from '../db/repositories/users.repository.ts';
 import { ZErrorBody } from './errors.ts';
+import { DASHBOARD_ROUTES } from './handlers/dashboard.routes.ts';
 import { CASE_ROUTES } from './handlers/cases.routes.ts';
 import {
   ZAssociationFindingQuery,
@@ -381,6 +382,7 @@ export const ROUTES = {
     }),
   },
   ...CASE_ROUTES,
+  ...DASHBOARD_ROUTES,
 } satisfies Record<string, TRouteDefinition>;
 
 export type TRouteId = keyof typeof ROUTES;
