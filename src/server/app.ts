@@ -13,6 +13,7 @@ import { authorize } from './authorize.ts';
 import type { TAppDeps, TAppEnv } from './env.ts';
 import { AppError, ERROR_STATUS, errorBody, type TErrorCode } from './errors.ts';
 import { createAuthHandlers } from './handlers/auth.handlers.ts';
+import { createDashboardHandlers } from './handlers/dashboard.handlers.ts';
 import { createCasesHandlers } from './handlers/cases.handlers.ts';
 import { createFindingsHandlers } from './handlers/findings.handlers.ts';
 import { createNotificationsHandlers } from './handlers/notifications.handlers.ts';
@@ -21,6 +22,7 @@ import { createOpenDataHandlers } from './handlers/open-data.handlers.ts';
 import { createPublicHandlers } from './handlers/public.handlers.ts';
 import { createRegistryHandlers } from './handlers/registry.handlers.ts';
 import { createRulesHandlers } from './handlers/rules.handlers.ts';
+import { createSummaryHandlers } from './handlers/summary.handlers.ts';
 import { createSystemHandlers } from './handlers/system.handlers.ts';
 import type { THandlers } from './handlers/types.ts';
 import { createSlidingWindowLimiter, type SlidingWindowOptions } from './rate-limit.ts';
@@ -124,6 +126,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
     ...createPublicHandlers(deps),
     ...createFindingsHandlers(deps),
     ...createRulesHandlers(deps),
+    ...createDashboardHandlers(deps),
+    ...createSummaryHandlers(deps),
     ...createCasesHandlers(deps),
     ...createNotificationsHandlers(deps),
     ...createInspectionHandlers(deps),
