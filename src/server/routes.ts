@@ -3,6 +3,8 @@ import { type TUserRole, USER_ROLES } from '../db/repositories/users.repository.
 import { ZErrorBody } from './errors.ts';
 import { DASHBOARD_ROUTES } from './handlers/dashboard.routes.ts';
 import { CASE_ROUTES } from './handlers/cases.routes.ts';
+import { INSPECTION_ROUTE_CONFIGS as INSPECTIONS } from './handlers/inspections.schemas.ts';
+import { OPEN_DATA_ROUTE_CONFIGS as OPEN_DATA } from './handlers/open-data.schemas.ts';
 import {
   ZAssociationFindingQuery,
   ZAssociationPage,
@@ -381,6 +383,57 @@ export const ROUTES = {
       responses: { 200: json(ZScreeningRunPage, 'One page of runs'), ...errorResponses(400, 401, 403) },
     }),
   },
+  // Random inspections (双随机一公开). Draw routes are `filtered`: the handler refuses a draw of another
+  // jurisdiction (403 outside_scope); an inspector records results only where assigned.
+  listDraws: {
+    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector', 'auditor'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.listDraws,
+  },
+  createDraw: {
+    access: { kind: 'roles', roles: ['regulator', 'admin'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.createDraw,
+  },
+  getDraw: {
+    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector', 'auditor'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.getDraw,
+  },
+  revealDraw: {
+    access: { kind: 'roles', roles: ['regulator', 'admin'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.revealDraw,
+  },
+  assignInspectors: {
+    access: { kind: 'roles', roles: ['regulator', 'admin'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.assignInspectors,
+  },
+  recordResult: {
+    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.recordResult,
+  },
+  publishDraw: {
+    access: { kind: 'roles', roles: ['regulator', 'admin'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.publishDraw,
+  },
+  listAssignments: {
+    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector', 'auditor'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.listAssignments,
+  },
+  listInspectors: {
+    access: { kind: 'roles', roles: ['regulator', 'admin', 'auditor'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.listInspectors,
+  },
+  createInspector: {
+    access: { kind: 'roles', roles: ['regulator', 'admin'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.createInspector,
+  },
+  declareConflict: {
+    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector'], scope: { kind: 'filtered' } },
+    route: INSPECTIONS.declareConflict,
+  },
+  publicListDraws: { access: PUBLIC, route: INSPECTIONS.publicListDraws },
+  publicGetDraw: { access: PUBLIC, route: INSPECTIONS.publicGetDraw },
+  publicAssociationInspections: { access: PUBLIC, route: INSPECTIONS.publicAssociationInspections },
+  publicOpenDataIndex: { access: PUBLIC, route: OPEN_DATA.publicOpenDataIndex },
+  publicOpenDataFile: { access: PUBLIC, route: OPEN_DATA.publicOpenDataFile },
   ...CASE_ROUTES,
   ...DASHBOARD_ROUTES,
 } satisfies Record<string, TRouteDefinition>;
