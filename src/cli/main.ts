@@ -23,6 +23,8 @@ registerAuditCommands(program);
 registerDbCommands(program);
 registerScreenCommand(program);
 registerFindingsCommands(program);
+(await import('./commands/inspections.ts')).registerInspectionsCommands(program);
+(await import('./commands/opendata.ts')).registerOpenDataCommands(program);
 (await import('./commands/match.ts')).registerMatchCommand(program);
 
 try {

@@ -4,6 +4,8 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { countAssociations } from '../../db/repositories/registry-read.repository.ts';
 import { loadDemoDataset } from '../../demo/load.ts';
+import { seedDemoInspections } from '../../demo/seed-inspections.ts';
+import { scheduleDailyOpenData } from '../../jobs/open-data.ts';
 import { createApp } from '../../server/app.ts';
 import { createDemoUsers, DEMO_PASSWORD } from '../../server/demo-users.ts';
 import { openCliContext } from '../context.ts';
@@ -27,6 +29,11 @@ export function registerServeCommand(program: Command): void {
       const { config, db, protector } = await openCliContext();
       if (options.demo) await prepareDemo({ db, protector });
       const app = createApp({ db, config, protector, webDistDir: WEB_DIST });
+      // Today's open-data snapshot, then one a day (a date already published is skipped).
+      const stopOpenData = scheduleDailyOpenData({
+        db,
+        onError: (error) => console.error(`[tuogou] open-data publication failed: ${(error as Error).name}`),
+      });
       const listenPort = port ?? config.port;
       const server = serve({ fetch: app.fetch, port: listenPort, hostname: options.host }, () => {
         const shown = options.host === '0.0.0.0' ? 'localhost' : options.host;
@@ -35,6 +42,7 @@ export function registerServeCommand(program: Command): void {
         if (!existsSync(WEB_DIST)) console.log('  web app not built: run `npm run build:web` to serve it');
       });
       const stop = () => {
+        stopOpenData();
         server.close(() => {
           void db.close().then(() => process.exit(0));
         });
@@ -54,6 +62,7 @@ async function prepareDemo(ctx: Pick<Awaited<ReturnType<typeof openCliContext>>,
     );
   }
   const accounts = await createDemoUsers(ctx.db);
+  await seedDemoInspections(ctx.db);
   console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
   for (const account of accounts) {
     console.log(`  ${account.username.padEnd(14)} ${account.role.padEnd(12)} ${account.scope}`);
