@@ -13,6 +13,8 @@ import { authorize } from './authorize.ts';
 import type { TAppDeps, TAppEnv } from './env.ts';
 import { AppError, ERROR_STATUS, errorBody, type TErrorCode } from './errors.ts';
 import { createAuthHandlers } from './handlers/auth.handlers.ts';
+import { createComplaintsHandlers } from './handlers/complaints.handlers.ts';
+import { createCreditHandlers } from './handlers/credit.handlers.ts';
 import { createDashboardHandlers } from './handlers/dashboard.handlers.ts';
 import { createCasesHandlers } from './handlers/cases.handlers.ts';
 import { createFindingsHandlers } from './handlers/findings.handlers.ts';
@@ -25,7 +27,7 @@ import { createRulesHandlers } from './handlers/rules.handlers.ts';
 import { createSummaryHandlers } from './handlers/summary.handlers.ts';
 import { createSystemHandlers } from './handlers/system.handlers.ts';
 import type { THandlers } from './handlers/types.ts';
-import { createSlidingWindowLimiter, type SlidingWindowOptions } from './rate-limit.ts';
+import { createSlidingWindowLimiter, type SlidingWindowOptions, type TPortalRateLimits } from './rate-limit.ts';
 import { ROUTE_TABLE } from './routes.ts';
 import { sessionMiddleware } from './session.ts';
 import { webAppHandler } from './static.ts';
@@ -40,6 +42,8 @@ export type CreateAppOptions = {
   now?: () => Date;
   /** Login attempts allowed per client address; 10 a minute unless set. */
   loginRateLimit?: SlidingWindowOptions;
+  /** Per-client limits of the public API and the complaint form; see DEFAULT_PORTAL_RATE_LIMITS. */
+  portalRateLimits?: TPortalRateLimits;
 };
 
 const require = createRequire(import.meta.url);
@@ -123,7 +127,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
     ...createSystemHandlers(deps),
     ...createAuthHandlers(deps),
     ...createRegistryHandlers(deps),
-    ...createPublicHandlers(deps),
+    ...createPublicHandlers(deps, options.portalRateLimits),
+    ...createComplaintsHandlers(deps),
+    ...createCreditHandlers(deps),
     ...createFindingsHandlers(deps),
     ...createRulesHandlers(deps),
     ...createDashboardHandlers(deps),

@@ -1,6 +1,9 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { type TUserRole, USER_ROLES } from '../db/repositories/users.repository.ts';
 import { ZErrorBody } from './errors.ts';
+import { COMPLAINT_ROUTES } from './handlers/complaints.routes.ts';
+import { CREDIT_ROUTES } from './handlers/credit.routes.ts';
+import { PUBLIC_PORTAL_ROUTES } from './handlers/public.routes.ts';
 import { DASHBOARD_ROUTES } from './handlers/dashboard.routes.ts';
 import { CASE_ROUTES } from './handlers/cases.routes.ts';
 import { INSPECTION_ROUTE_CONFIGS as INSPECTIONS } from './handlers/inspections.schemas.ts';
@@ -434,6 +437,9 @@ export const ROUTES = {
   publicAssociationInspections: { access: PUBLIC, route: INSPECTIONS.publicAssociationInspections },
   publicOpenDataIndex: { access: PUBLIC, route: OPEN_DATA.publicOpenDataIndex },
   publicOpenDataFile: { access: PUBLIC, route: OPEN_DATA.publicOpenDataFile },
+  ...PUBLIC_PORTAL_ROUTES,
+  ...COMPLAINT_ROUTES,
+  ...CREDIT_ROUTES,
   ...CASE_ROUTES,
   ...DASHBOARD_ROUTES,
 } satisfies Record<string, TRouteDefinition>;
