@@ -1,5 +1,7 @@
 import type { Db, Queryable } from '../db/database.ts';
 import type { AuditActor } from '../db/repositories/audit.repository.ts';
+import { upsertPostApprovals } from '../db/repositories/facts.repository.ts';
+import { lookupPostIds } from '../db/repositories/facts-import.repository.ts';
 import {
   findMissingOrgans,
   lookupIds,
@@ -12,6 +14,8 @@ import {
   upsertRosterRecords,
 } from '../db/repositories/registry.repository.ts';
 import type { PersonalDataProtector } from '../security/personal-data.ts';
+import { postKeyOf } from './fact-formats.ts';
+import { isAssociationFactKind, writeAssociationFacts } from './fact-writes.ts';
 import {
   columnForHeader,
   FORMATS,
@@ -239,6 +243,8 @@ class TableImport {
   private writing: Promise<void> = Promise.resolve();
   /** Organs whose parent comes later in the file: written once the file has been read. */
   private readonly deferredOrgans: TPending<'organs'>[] = [];
+  /** Database ids of the posts that approvals name, by the post's natural key. */
+  private readonly postIds = new Map<string, number>();
 
   constructor(
     private readonly context: TTableContext,
@@ -550,12 +556,68 @@ class TableImport {
 
   private async flush(batch: TPending<TImportKind>[]): Promise<void> {
     if (batch.length === 0) return;
-    const writable = await this.checkReferences(batch);
+    let writable = await this.checkReferences(batch);
+    if (this.format.kind === 'post_approvals' && !this.context.options.assumedKeys) {
+      writable = await this.resolvePosts(writable as TPending<'post_approvals'>[]);
+    }
     if (this.format.kind === 'organs') {
       await this.writeOrgans(writable as TPending<'organs'>[]);
       return;
     }
     await this.write(writable);
+  }
+
+  /**
+   * Approvals name their post by its natural key: each must name exactly one post of the registry.
+   * The ids found are kept for the write.
+   */
+  private async resolvePosts(batch: TPending<'post_approvals'>[]): Promise<TPending<TImportKind>[]> {
+    const { tx, options, log, sheet } = this.context;
+    const found = await lookupPostIds(
+      tx,
+      batch.map(({ record }) => ({
+        associationUscc: record.associationUscc,
+        idHash: record.person.residentId ? options.protector.hash(record.person.residentId) : null,
+        name: record.person.name,
+        birthDate: record.person.birthDate,
+        role: record.role,
+        startedOn: record.startedOn,
+      })),
+    );
+    const kept: TPending<TImportKind>[] = [];
+    const columns = ['person_name', 'role', 'started_on'].map((k) => this.columnLabel(k)).join(' + ');
+    batch.forEach((pending, i) => {
+      const ids = found.get(i) ?? [];
+      const { record } = pending;
+      const value = `${record.person.name} | ${record.role} | ${record.startedOn}`;
+      if (ids.length === 1) {
+        this.postIds.set(postKeyOf(record), ids[0]!);
+        kept.push(pending);
+        return;
+      }
+      log.error({
+        sheet,
+        row: pending.row,
+        column: columns,
+        value,
+        code: 'unknown_reference',
+        problem:
+          ids.length === 0
+            ? text(
+                '系统中没有这项任职（按协会、任职人、职务和任职开始日期查找）',
+                'no such post in the registry (by association, holder, role and start date)',
+              )
+            : text(
+                `有 ${ids.length} 项任职与之相符，无法确定是哪一项`,
+                `${ids.length} posts match it; it cannot tell which`,
+              ),
+        expected:
+          ids.length === 0
+            ? text('已导入的任职（先导入任职文件）', 'a post already imported (import the posts file first)')
+            : text('填写身份证号以确定任职人', "the holder's resident ID, to tell the holders apart"),
+      });
+    });
+    return kept;
   }
 
   private async write(batch: TPending<TImportKind>[]): Promise<void> {
@@ -597,7 +659,25 @@ class TableImport {
           await upsertRosterRecords(tx, records as TRecordOf['rosters'][], options.protector),
         );
         return;
+      case 'post_approvals':
+        this.counts = add(
+          this.counts,
+          await upsertPostApprovals(
+            tx,
+            (records as TRecordOf['post_approvals'][]).map((r) => ({
+              postId: this.postIds.get(postKeyOf(r))!,
+              kind: r.kind,
+              ref: r.ref,
+              date: r.date,
+            })),
+          ),
+        );
+        return;
       default:
+        if (isAssociationFactKind(kind)) {
+          this.counts = add(this.counts, await writeAssociationFacts(tx, kind, records as never[]));
+          return;
+        }
         assertNever(kind);
     }
   }

@@ -326,3 +326,51 @@ export function enumParser<T extends string>(values: readonly TEnumValue<T>[]): 
 export function assertNever(value: never): never {
   throw new Error(`unhandled case: ${String(value)}`);
 }
+
+const DECIMAL = /^\d{1,15}(?:\.\d{1,6})?$/;
+
+/** Amounts (yuan): a number from `min` up with at most six decimals; thousands separators are allowed. */
+export function decimalParser(min: number): TValueParser<number> {
+  return (cell) => {
+    const raw = cellText(cell).replace(/[,，]/g, '');
+    const value = typeof cell === 'number' ? cell : DECIMAL.test(raw) ? Number(raw) : Number.NaN;
+    if (Number.isFinite(value) && value >= min && value < 1e15) return ok(value);
+    return fail(
+      text('不是有效的金额或数值', 'not a valid amount'),
+      text(
+        `不小于 ${min} 的数值，如 12000 或 12000.50`,
+        `a number of at least ${min}, e.g. 12000 or 12000.50`,
+      ),
+    );
+  };
+}
+
+/** A calendar year of the records, 1949 to 2200 (as the fact tables allow). */
+export const parseYear: TValueParser<number> = (cell) => {
+  const raw = cellText(cell).replace(/年$/, '');
+  const value = typeof cell === 'number' ? cell : /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (Number.isInteger(value) && value >= 1949 && value <= 2200) return ok(value);
+  return fail(
+    text('不是有效的年度', 'not a valid year'),
+    text('1949 至 2200 之间的四位年份', 'a year from 1949 to 2200'),
+  );
+};
+
+/**
+ * Fee tiers (yuan): amounts separated by `;`, `；`, `、` or `/`, e.g. `2000;5000;10000`. Commas are
+ * not separators, since amounts may be written with thousands separators.
+ */
+export const parseTiers: TValueParser<number[]> = (cell) => {
+  const parts = (typeof cell === 'number' ? String(cell) : cellText(cell))
+    .split(/[;；、/]/)
+    .map((p) => p.trim().replace(/[,，]/g, ''))
+    .filter((p) => p !== '');
+  if (parts.length > 0 && parts.every((p) => DECIMAL.test(p))) return ok(parts.map(Number));
+  return fail(
+    text('不是以分号分隔的金额列表', 'not a list of amounts separated by semicolons'),
+    text(
+      '以分号分隔的非负金额，如 2000;5000;10000',
+      'amounts ≥ 0 separated by semicolons, e.g. 2000;5000;10000',
+    ),
+  );
+};

@@ -22,6 +22,7 @@ import {
   recogniseKind,
   type TColumn,
   type TImportKind,
+  type TRegistryKind,
 } from '../import/formats.ts';
 import { neutraliseFormula } from '../import/formula.ts';
 import {
@@ -187,7 +188,7 @@ class IssueLog {
 }
 
 /** A file kind as the run reads it: an import format, or the reviewer decisions. */
-type TReadKind = TImportKind | 'decisions';
+type TReadKind = TRegistryKind | 'decisions';
 
 const VERDICT_VALUES = new Map<string, TReviewDecision['verdict']>([
   ['confirmed', 'confirmed'],
@@ -811,8 +812,10 @@ const PATTERNED_OUTCOMES: readonly {
   },
   {
     field: 'prior',
-    pattern: /^([\d.e-]+) of posts over (\d+) roster records$/,
-    zh: (m) => `预计 ${Math.round(Number(m[1]) * 10000) / 100}% 的任职人员在名册中，名册共 ${m[2]} 条记录`,
+    pattern: /^([\d.e-]+) of posts over (\d+) roster records(?:, retired ×([\d.]+))?$/,
+    zh: (m) =>
+      `预计 ${Math.round(Number(m[1]) * 10000) / 100}% 的任职人员在名册中，名册共 ${m[2]} 条记录` +
+      (m[3] ? `；离退休干部任职的可能是在职人员的 ${m[3]} 倍` : ''),
   },
 ];
 

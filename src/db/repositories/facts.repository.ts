@@ -380,9 +380,59 @@ const CREDIT_ENTRIES: TFactTable<TCreditEntryRecord> = {
   ],
 };
 
-/** Upserts decoupling cases by association and case reference (`id`). */
-export const upsertCases = (tx: Queryable, records: readonly TCaseRecord[]) =>
-  upsertFacts(tx, CASES, records);
+/** The workflow state a case takes when its facts first arrive: what its dates say has happened. */
+export function initialCaseState(record: TCaseFact): { state: string; blockedFrom: string | null } {
+  if (record.decoupledOn !== null) return { state: 'decoupled', blockedFrom: null };
+  if (record.blockedReason !== null) return { state: 'blocked', blockedFrom: 'listed' };
+  if (record.planApprovedOn !== null) return { state: 'executing', blockedFrom: null };
+  return { state: 'listed', blockedFrom: null };
+}
+
+/**
+ * Upserts decoupling cases by association and case reference (`id`). A new case takes the state its
+ * facts imply; an existing case keeps its state, since the case workflow owns it once the case exists.
+ */
+export async function upsertCases(tx: Queryable, records: readonly TCaseRecord[]): Promise<UpsertCounts> {
+  if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0 };
+  const ids = await idsByKey(
+    tx,
+    'associations',
+    records.map((r) => r.associationUscc),
+  );
+  const input: TColumn<TCaseRecord>[] = [
+    c('association_id', 'bigint', (r: TCaseRecord) => ids.get(r.associationUscc)),
+    ...CASES.columns,
+    c('state', 'text', (r: TCaseRecord) => initialCaseState(r).state),
+    c('blocked_from', 'text', (r: TCaseRecord) => initialCaseState(r).blockedFrom),
+  ];
+  const compared = CASES.columns.map((column) => column.name).filter((name) => name !== 'ref');
+  const names = input.map((column) => column.name);
+  let counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (let start = 0; start < records.length; start += 5_000) {
+    const chunk = records.slice(start, start + 5_000);
+    const { rows } = await tx.query<{ inserted: number; written: number }>(
+      `WITH w AS (
+         INSERT INTO decoupling_cases AS t (${names.join(', ')})
+         SELECT ${names.join(', ')}
+         FROM unnest(${input.map((column, i) => `$${i + 1}::${column.type}[]`).join(', ')}) AS u(${names.join(', ')})
+         ON CONFLICT (association_id, ref) DO UPDATE
+           SET ${compared.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}, updated_at = now()
+           WHERE (${compared.map((name) => `t.${name}`).join(', ')}) IS DISTINCT FROM (${compared.map((name) => `EXCLUDED.${name}`).join(', ')})
+         RETURNING (xmax::text = '0') AS inserted
+       )
+       SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*)::int AS written FROM w`,
+      input.map((column) => chunk.map((row) => column.value(row) ?? null)),
+    );
+    const inserted = Number(rows[0]!.inserted);
+    const written = Number(rows[0]!.written);
+    counts = {
+      inserted: counts.inserted + inserted,
+      updated: counts.updated + written - inserted,
+      unchanged: counts.unchanged + chunk.length - written,
+    };
+  }
+  return counts;
+}
 /** Upserts the registration extras of associations (one row each). */
 export const upsertAssociationExtras = (tx: Queryable, records: readonly TAssociationExtrasRecord[]) =>
   upsertFacts(tx, EXTRAS, records);
