@@ -1,4 +1,4 @@
-import { FORMATS, IMPORT_KINDS } from './formats.ts';
+import { FORMATS, IMPORT_KINDS, REGISTRY_KINDS } from './formats.ts';
 import { MAX_CELL_CHARS, MAX_COLUMNS } from './importer.ts';
 import { MAX_ERRORS } from './issues.ts';
 import { DEFAULT_MAX_BYTES } from './read.ts';
@@ -12,8 +12,11 @@ export function formatsReference(): string {
     '',
     '<!-- Generated from src/import/formats.ts by `npx tsx src/import/write-templates.ts`; edit there. -->',
     '',
-    '`tuogou import <file|folder>` reads spreadsheets of five kinds. Templates with Chinese headers and one',
-    'example row are in `templates/` (`tuogou import --template <kind> --out <file.xlsx|file.csv>`).',
+    `\`tuogou import <file|folder>\` reads spreadsheets of ${IMPORT_KINDS.length} kinds: the registry (${REGISTRY_KINDS.join(', ')})`,
+    'and the policy facts the rules read (decoupling cases, functions, finance, people, party, fees and dues,',
+    'reports, credit history, approvals of posts). Templates with Chinese headers and one example row are in',
+    '`templates/` (`tuogou import --template <kind> --out <file.xlsx|file.csv>`). `tuogou screen <folder>`',
+    'reads the same files.',
     '',
     '## Files',
     '',
@@ -72,11 +75,19 @@ export function formatsReference(): string {
   parts.push(
     '## References',
     '',
-    '- `links.organ_code`, `posts.recommended_by_organ_code`, `rosters.organ_code` and `organs.parent_code`',
-    '  name organs; `links.association_uscc` and `posts.association_uscc` name associations. Each must be in',
-    '  the registry already, or come earlier in the same import (a parent organ may come later in the same',
-    '  organs file). Otherwise the row is an error.',
-    '- A folder is imported in dependency order: organs, associations, links, posts, rosters. When a file',
+    '- `links.organ_code`, `posts.recommended_by_organ_code`, `rosters.organ_code`, `organs.parent_code`,',
+    '  `functions.handed_over_by_organ_code`, `functions.tied_approval_organ_code` and',
+    '  `finance_years.office_organ_code` name organs; every `association_uscc` names an association. Each',
+    '  must be in the registry already, or come earlier in the same import (a parent organ may come later in',
+    '  the same organs file). Otherwise the row is an error.',
+    '- `post_approvals` rows name a post: the association, the holder (by resident ID, or else by name and',
+    '  birth date), the role and the start date must match exactly one post of the registry. A dry run of a',
+    '  folder does not check this (the posts it would import are not written).',
+    '- Fact rows are keyed by the association and the key column of their kind (a case number, a document',
+    '  number, a year); importing a row again with other values updates it. A decoupling case imported for',
+    '  the first time takes the workflow state its dates imply (decoupled, blocked, executing or listed);',
+    '  the state of a case already in the system is left to the case workflow.',
+    `- A folder is imported in dependency order: ${IMPORT_KINDS.join(', ')}. When a file`,
     '  fails, a later file that refers to its records gets an error naming it.',
     '',
     '## All or nothing',

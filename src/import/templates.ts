@@ -4,7 +4,12 @@ import { FORMATS, type TImportKind } from './formats.ts';
 
 export type TTemplateFormat = 'csv' | 'xlsx';
 
-/** Columns holding codes are text cells in the template, so that spreadsheets keep every digit. */
+/**
+ * Columns holding codes and document numbers are text cells in the template, so that spreadsheets
+ * keep every digit (and do not read a year such as 2024 as a number to sum).
+ */
+const isTextColumn = (key: string) =>
+  TEXT_COLUMNS.has(key) || key.endsWith('_code') || key.endsWith('_ref') || key.endsWith('_uscc');
 const TEXT_COLUMNS = new Set([
   'uscc',
   'code',
@@ -40,7 +45,7 @@ export async function buildTemplate(kind: TImportKind, format: TTemplateFormat):
   columns.forEach((column, index) => {
     const target = sheet.getColumn(index + 1);
     target.width = Math.max(12, column.zh.length * 2 + 4);
-    if (TEXT_COLUMNS.has(column.key)) target.numFmt = '@';
+    if (isTextColumn(column.key)) target.numFmt = '@';
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());

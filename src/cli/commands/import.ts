@@ -3,8 +3,9 @@ import { stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
+import { FACT_KINDS } from '../../import/fact-formats.ts';
 import { importFolder, type TFolderFile } from '../../import/folder.ts';
-import { IMPORT_KINDS, type TImportKind } from '../../import/formats.ts';
+import { FORMATS, IMPORT_KINDS, type TImportKind } from '../../import/formats.ts';
 import { importFile, type TImportResult } from '../../import/importer.ts';
 import type { TImportIssue } from '../../import/issues.ts';
 import { DEFAULT_MAX_BYTES } from '../../import/read.ts';
@@ -33,9 +34,11 @@ The kind of file is recognised from its header row; headers may be English or Ch
   links         organ_code/机关代码, association_uscc/协会统一社会信用代码, kind/类型, started_on/开始日期 …
   posts         association_uscc, person_name/姓名, resident_id/身份证号, role/职务, started_on/任职开始日期 …
   rosters       source/来源, record_key/记录编号, name/姓名, status/状态, rank/职级 …
+Policy facts, each with association_uscc/协会统一社会信用代码 and a key column of its own:
+${FACT_KINDS.map((kind) => `  ${kind.padEnd(20)}${FORMATS[kind].title.zh}`).join('\n')}
 Each file lands whole or not at all; any error rolls it back and is reported with file, row, column
-and what was expected. A folder is imported in dependency order (organs, associations, links, posts,
-rosters). Templates: tuogou import --template posts --out posts.xlsx
+and what was expected. A folder is imported in dependency order (the registry, then the facts).
+Templates: tuogou import --template posts --out posts.xlsx
 Every column and accepted value: docs/formats.md`;
 
 function summary(result: TImportResult, lang: TLang): string {
@@ -85,7 +88,9 @@ async function writeIssues(path: string, issues: TImportIssue[]): Promise<void> 
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('Import spreadsheets (CSV or XLSX) of organs, associations, links, posts or rosters')
+    .description(
+      'Import spreadsheets (CSV or XLSX): the registry (organs, associations, links, posts, rosters) and the policy facts',
+    )
     .argument('[path]', 'a CSV or XLSX file, or a folder of them')
     .addOption(
       new Option('--kind <kind>', 'force the kind of file instead of recognising it').choices(IMPORT_KINDS),
