@@ -41,6 +41,11 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
   listRules: USER_ROLES,
   startScreeningRun: ['regulator', 'admin'],
   listScreeningRuns: ['regulator', 'admin', 'inspector', 'auditor'],
+  // Dashboards: organ staff see their own associations' cases; association staff and inspectors are refused.
+  dashboardAggregate: ['regulator', 'organ', 'auditor', 'admin'],
+  dashboardList: ['regulator', 'organ', 'auditor', 'admin'],
+  dashboardExport: ['regulator', 'organ', 'auditor', 'admin'],
+  workSummary: ['regulator', 'organ', 'auditor', 'admin'],
 };
 
 /** Routes on one finding: the handler refuses a finding of an association outside the scope. */
@@ -148,6 +153,14 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
   listRules: () => ({ path: '/api/rules' }),
   startScreeningRun: () => ({ path: '/api/screening-runs', method: 'POST', body: { asOf: '2020-06-30' } }),
   listScreeningRuns: () => ({ path: '/api/screening-runs' }),
+  dashboardAggregate: () => ({ path: '/api/dashboard/progress' }),
+  dashboardList: () => ({
+    path: '/api/dashboard/progress/list?pageSize=200',
+    visibleKeys: itemKeys('uscc'),
+    sampleKey: (s) => s.uscc,
+  }),
+  dashboardExport: () => ({ path: '/api/dashboard/progress/list.xlsx' }),
+  workSummary: () => ({ path: '/api/work-summary?format=docx' }),
 };
 
 type TExpectation = { status: number; code?: string };
