@@ -62,9 +62,10 @@ export function createTokenBucketLimiter(options: TokenBucketOptions): TokenBuck
       const tokens =
         previous === undefined
           ? options.capacity
-          : Math.min(
+          : // A clock that steps back refills nothing rather than draining the bucket.
+            Math.min(
               options.capacity,
-              previous.tokens + ((now - previous.at) / 1000) * options.refillPerSecond,
+              previous.tokens + (Math.max(0, now - previous.at) / 1000) * options.refillPerSecond,
             );
       if (tokens < 1) {
         buckets.set(key, { tokens, at: now });
