@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerCreditCommands } from './commands/credit.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerFindingsCommands } from './commands/findings.ts';
@@ -23,6 +24,7 @@ registerAuditCommands(program);
 registerDbCommands(program);
 registerScreenCommand(program);
 registerFindingsCommands(program);
+registerCreditCommands(program);
 (await import('./commands/inspections.ts')).registerInspectionsCommands(program);
 (await import('./commands/opendata.ts')).registerOpenDataCommands(program);
 (await import('./commands/match.ts')).registerMatchCommand(program);
