@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TUserRole, USER_ROLES } from '../src/db/repositories/users.repository.ts';
+import { waitForMatchRuns } from '../src/jobs/match-runs.ts';
 import { ROUTE_TABLE, ROUTES, type TRouteId } from '../src/server/routes.ts';
+import { firstMoveOf, planUploadForm, seedCaseFixtures, type TCaseFixtures } from './cases/support.ts';
+import { seedMatchFixtures, type TMatchFixtures } from './match-runs/support.ts';
 import { seedFindings } from './screen/support.ts';
 import { call, createTestApp, login, type TSession, type TTestApp } from './server/support.ts';
 import { buildWorld, type TWorld } from './server/world.ts';
@@ -46,10 +49,44 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
   dashboardList: ['regulator', 'organ', 'auditor', 'admin'],
   dashboardExport: ['regulator', 'organ', 'auditor', 'admin'],
   workSummary: ['regulator', 'organ', 'auditor', 'admin'],
+  // Matching: regulators and admins run and review within their jurisdiction; auditors read.
+  startMatchRun: ['regulator', 'admin'],
+  listMatchRuns: ['regulator', 'admin', 'auditor'],
+  getMatchRun: ['regulator', 'admin', 'auditor'],
+  listMatchReviewQueue: ['regulator', 'admin', 'auditor'],
+  decideMatchResult: ['regulator', 'admin'],
+  undoMatchReview: ['regulator', 'admin'],
+  checkOfficial: ['regulator', 'admin'],
+  listCases: USER_ROLES,
+  exportCases: USER_ROLES,
+  openCase: ['regulator', 'admin'],
+  getCase: USER_ROLES,
+  transitionCase: ['regulator', 'organ', 'association', 'admin'],
+  uploadCaseEvidence: ['association', 'organ', 'admin'],
+  downloadCaseEvidence: USER_ROLES,
+  transitionCaseItem: ['regulator', 'organ'],
+  listNotifications: USER_ROLES,
+  markNotificationRead: USER_ROLES,
+  markAllNotificationsRead: USER_ROLES,
 };
 
 /** Routes on one finding: the handler refuses a finding of an association outside the scope. */
 const FINDING_SCOPED: readonly TRouteId[] = ['getFinding', 'transitionFinding'];
+
+/** Routes on one matching result or review: the handler checks the post's association. */
+const MATCH_SCOPED: readonly TRouteId[] = ['decideMatchResult', 'undoMatchReview'];
+let matchFixtures: TMatchFixtures;
+
+/** Routes on one case (or an association to open a case for): the handler checks the scope. */
+const CASE_SCOPED: readonly TRouteId[] = [
+  'openCase',
+  'getCase',
+  'transitionCase',
+  'uploadCaseEvidence',
+  'downloadCaseEvidence',
+  'transitionCaseItem',
+];
+let caseFixtures: TCaseFixtures;
 
 /** A fresh finding per account and association (filled before the tests), so moves never collide. */
 const findingIds = new Map<string, number>();
@@ -86,6 +123,10 @@ type TRequestSpec = {
   path: string;
   method?: 'GET' | 'POST';
   body?: unknown;
+  /** Awaited before the request (e.g. until the previous background run has finished). */
+  before?: () => Promise<void>;
+  /** A multipart body (sent as is instead of JSON). */
+  form?: () => FormData;
   /** For listings: the keys the response shows, to check that nothing outside the scope leaks. */
   visibleKeys?: (response: Response) => Promise<string[]>;
   /** Which key of the sample a listing must (inside) or must not (outside) show. */
@@ -153,6 +194,37 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
   listRules: () => ({ path: '/api/rules' }),
   startScreeningRun: () => ({ path: '/api/screening-runs', method: 'POST', body: { asOf: '2020-06-30' } }),
   listScreeningRuns: () => ({ path: '/api/screening-runs' }),
+  startMatchRun: () => ({
+    path: '/api/match-runs',
+    method: 'POST',
+    body: { asOf: '2026-12-01' },
+    before: () => waitForMatchRuns(db),
+  }),
+  listMatchRuns: () => ({ path: '/api/match-runs' }),
+  getMatchRun: () => ({ path: `/api/match-runs/${matchFixtures.runId}` }),
+  listMatchReviewQueue: () => ({
+    path: '/api/match-reviews?state=all&pageSize=200',
+    visibleKeys: async (response) =>
+      ((await response.json()) as { items: { post: { associationUscc: string } }[] }).items.map(
+        (item) => item.post.associationUscc,
+      ),
+    sampleKey: (s) => s.uscc,
+  }),
+  decideMatchResult: (s, username) => ({
+    path: `/api/match-results/${matchFixtures.resultFor(username, s.uscc)}/review`,
+    method: 'POST',
+    body: { decision: 'reject', reason: 'authorization matrix' },
+  }),
+  undoMatchReview: (s, username) => ({
+    path: `/api/match-reviews/${matchFixtures.reviewFor(username, s.uscc)}/undo`,
+    method: 'POST',
+    body: { reason: 'authorization matrix' },
+  }),
+  checkOfficial: () => ({
+    path: '/api/officials/check',
+    method: 'POST',
+    body: { name: '矩阵测试', birthDate: '1961-01-01' },
+  }),
   dashboardAggregate: () => ({ path: '/api/dashboard/progress' }),
   dashboardList: () => ({
     path: '/api/dashboard/progress/list?pageSize=200',
@@ -161,20 +233,75 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
   }),
   dashboardExport: () => ({ path: '/api/dashboard/progress/list.xlsx' }),
   workSummary: () => ({ path: '/api/work-summary?format=docx' }),
+  listCases: () => ({
+    path: '/api/cases?pageSize=200',
+    visibleKeys: async (response) =>
+      ((await response.json()) as { items: { association: { uscc: string } }[] }).items.map(
+        (item) => item.association.uscc,
+      ),
+    sampleKey: (s) => s.uscc,
+  }),
+  exportCases: () => ({
+    path: '/api/cases/export?format=csv',
+    visibleKeys: async (response) =>
+      [...(await response.text()).matchAll(/,([0-9A-Y]{18}),/g)].map((m) => m[1]!),
+    sampleKey: (s) => s.uscc,
+  }),
+  openCase: (s, username) => ({
+    path: '/api/cases',
+    method: 'POST',
+    body: { uscc: s.uscc, batch: 'rollout-2019', ref: `matrix-open-${username}` },
+  }),
+  getCase: (s, username) => ({ path: `/api/cases/${caseFixtures.caseFor(username, s.uscc, 'upload')}` }),
+  transitionCase: (s, username) => ({
+    path: `/api/cases/${caseFixtures.caseFor(username, s.uscc, 'move')}/transition`,
+    method: 'POST',
+    body: firstMoveOf(caseFixtures.roleOf(username)),
+  }),
+  uploadCaseEvidence: (s, username) => ({
+    path: `/api/cases/${caseFixtures.caseFor(username, s.uscc, 'upload')}/evidence`,
+    method: 'POST',
+    form: () => planUploadForm(`${username}|${s.uscc}`),
+  }),
+  downloadCaseEvidence: (s, username) => ({
+    path: `/api/cases/${caseFixtures.caseFor(username, s.uscc, 'upload')}/evidence/${caseFixtures.evidenceFor(username, s.uscc)}`,
+  }),
+  transitionCaseItem: (s, username) =>
+    caseFixtures.roleOf(username) === 'regulator'
+      ? {
+          path: `/api/cases/${caseFixtures.caseFor(username, s.uscc, 'item')}/items/inst.links_ended/transition`,
+          method: 'POST',
+          body: { to: 'waived', reason: 'authorization matrix' },
+        }
+      : {
+          path: `/api/cases/${caseFixtures.caseFor(username, s.uscc, 'item')}/items/func.admin_functions_withdrawn/transition`,
+          method: 'POST',
+          body: { to: 'signed_off' },
+        },
+  listNotifications: () => ({ path: '/api/notifications' }),
+  markNotificationRead: (_, username) => ({
+    path: `/api/notifications/${caseFixtures.notificationFor(username)}/read`,
+    method: 'POST',
+  }),
+  markAllNotificationsRead: () => ({ path: '/api/notifications/read-all', method: 'POST' }),
 };
 
 type TExpectation = { status: number; code?: string };
 
 function expectationFor(id: TRouteId, who: TWho, where: TWhere): TExpectation {
   const policy = POLICY[id];
-  const ok = { status: id === 'logout' ? 204 : 200 };
+  const ok = { status: id === 'logout' ? 204 : id === 'startMatchRun' ? 202 : 200 };
   if (policy === 'public') return ok;
   if (who === 'anonymous') return { status: 401, code: 'unauthenticated' };
   if (policy === 'session') return ok;
   if (!policy.includes(who)) return { status: 403, code: 'forbidden' };
   const scope = ROUTES[id].access.kind === 'roles' ? ROUTES[id].access.scope.kind : 'global';
   const entityScoped =
-    scope === 'association' || scope === 'organ' || scope === 'person' || FINDING_SCOPED.includes(id);
+    scope === 'association' ||
+    scope === 'organ' ||
+    scope === 'person' ||
+    FINDING_SCOPED.includes(id) || MATCH_SCOPED.includes(id) ||
+    CASE_SCOPED.includes(id);
   if (entityScoped && where === 'outside' && !NATIONWIDE.includes(who))
     return { status: 403, code: 'outside_scope' };
   return ok;
@@ -198,6 +325,11 @@ beforeAll(async () => {
     usccs.map((uscc) => ({ key: `${account.username}|${uscc}`, uscc })),
   );
   for (const [key, id] of await seedFindings(db, keys)) findingIds.set(key, id);
+  matchFixtures = await seedMatchFixtures(db, protector, keys);
+  caseFixtures = await seedCaseFixtures(db, {
+    accounts: Object.entries(world.accounts).map(([role, a]) => ({ ...a, role: role as TUserRole })),
+    usccs,
+  });
 });
 
 afterAll(async () => {
@@ -231,10 +363,17 @@ describe.each(ROUTE_TABLE.map((r) => r.id))('%s', (id) => {
     const sample = samplesFor(world, who)[where];
     const username = who === 'anonymous' ? world.accounts.admin.username : world.accounts[who].username;
     const spec = REQUESTS[id](sample, username);
+    await spec.before?.();
     // Logging out ends the session, so it gets a session of its own.
     const session =
       who === 'anonymous' ? undefined : id === 'logout' ? await login(app, username) : sessions.get(who);
-    const response = await call(app, spec.path, { session, method: spec.method, body: spec.body });
+    const response = spec.form
+      ? await app.request(spec.path, {
+          method: spec.method ?? 'POST',
+          headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
+          body: spec.form(),
+        })
+      : await call(app, spec.path, { session, method: spec.method, body: spec.body });
     const expected = expectationFor(id, who, where);
 
     expect(response.status, `${who} ${where}: ${spec.method ?? 'GET'} ${spec.path}`).toBe(expected.status);

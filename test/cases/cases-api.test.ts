@@ -270,9 +270,9 @@ describe('a decoupling case through the API', () => {
   });
 
   it('refuses to close while a violation finding is open, and closes once it is waived with a reason', async () => {
-    const [[, findingId]] = [
-      ...(await seedFindings(db, [{ key: 'case-api', uscc: world.associations.national.uscc }])),
-    ];
+    const findingId = [
+      ...(await seedFindings(db, [{ key: 'case-api', uscc: world.associations.national.uscc }])).values(),
+    ][0]!;
     expect((await move(s.association, { to: 'verification' })).status).toBe(200);
     const withFinding = await detail(s.regulator);
     const personnel = withFinding.checklist.find((i) => i.rules.includes('PERS-5'))!;
@@ -355,7 +355,7 @@ describe('a decoupling case through the API', () => {
 describe('notifications', () => {
   let lateCase: number;
 
-  it('tells the regulator when a plan waits for approval, and marks it read for that account only', async () => {
+  it('tells the association of its new case, and marks the notice read for that account only', async () => {
     const opened = await call(app, '/api/cases', {
       session: s.regulatorBj,
       method: 'POST',
