@@ -7,6 +7,7 @@ import { registerFindingsCommands } from './commands/findings.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerScreenCommand } from './commands/screen.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerSummaryCommand } from './commands/summary.ts';
 import { registerUserCommands } from './commands/user.ts';
 
 const program = new Command()
@@ -24,6 +25,7 @@ registerAuditCommands(program);
 registerDbCommands(program);
 registerScreenCommand(program);
 registerFindingsCommands(program);
+registerSummaryCommand(program);
 registerCreditCommands(program);
 (await import('./commands/inspections.ts')).registerInspectionsCommands(program);
 (await import('./commands/opendata.ts')).registerOpenDataCommands(program);
