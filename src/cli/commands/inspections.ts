@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type TDrawResult, verifyDraw } from '../../core/inspections/index.ts';
+import { canonicalJson, type TDrawResult, type TJson, verifyDraw } from '../../core/inspections/index.ts';
 
 /** What a verifier needs, all of it public: the document as published, its hash, the seed, the result. */
 export type TPublicDrawData = {
@@ -105,7 +105,7 @@ function servedMismatch(data: TPublicDrawData, served: unknown): { zh: string; e
   const body = served as Record<string, unknown>;
   const document = JSON.parse(data.json) as Record<string, unknown>;
   for (const field of ['frame', 'strata', 'quotas', 'seedCommitment'] as const) {
-    if (JSON.stringify(body[field]) !== JSON.stringify(document[field])) {
+    if (canonicalJson(body[field] as TJson) !== canonicalJson(document[field] as TJson)) {
       return {
         zh: `接口展示的 ${field} 与公示文件不一致`,
         en: `The ${field} the API shows is not the one in the published document`,
@@ -115,7 +115,10 @@ function servedMismatch(data: TPublicDrawData, served: unknown): { zh: string; e
   const selections = (
     body.selections as { stratum: string; rank: number; uscc: string; score: string }[]
   ).map(({ stratum, rank, uscc, score }) => ({ stratum, rank, uscc, score }));
-  if (data.result && JSON.stringify(selections) !== JSON.stringify(data.result.selections)) {
+  if (
+    data.result &&
+    canonicalJson(selections) !== canonicalJson(data.result.selections as unknown as TJson)
+  ) {
     return {
       zh: '接口展示的抽中名单与抽取结果不一致',
       en: 'The selection the API shows is not the draw result',
