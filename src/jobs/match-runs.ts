@@ -67,7 +67,12 @@ export class MatchRunBusyError extends Error {
 }
 
 /** Runs of this process still working: a run left `running` by another, dead process is failed. */
-const activeRuns = new Map<Db, number>();
+const activeRuns = new Map<Db, { runId: number; done: Promise<unknown> }>();
+
+/** Waits until the run of this process on `db`, if any, has finished (successfully or not). */
+export async function waitForMatchRuns(db: Db): Promise<void> {
+  await activeRuns.get(db)?.done.catch(() => undefined);
+}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -78,10 +83,39 @@ const today = () => new Date().toISOString().slice(0, 10);
 export async function startMatchRun(options: StartMatchRunOptions): Promise<TStartedMatchRun> {
   const { db } = options;
   const busy = activeRuns.get(db);
-  if (busy !== undefined) throw new MatchRunBusyError(busy);
+  if (busy !== undefined) throw new MatchRunBusyError(busy.runId);
+  // Held from here, so that two starts at the same moment cannot both pass the check above.
+  let release = () => {};
+  activeRuns.set(db, { runId: 0, done: new Promise<void>((resolve) => (release = resolve)) });
   const asOf = options.asOf ?? today();
-  const runId = await db.transaction(async (tx) => {
-    await failInterruptedRuns(tx, { alive: [], finishedAt: new Date().toISOString() });
+  let runId: number;
+  try {
+    runId = await recordStart(options, asOf);
+  } catch (error) {
+    activeRuns.delete(db);
+    release();
+    throw error;
+  }
+  const done = executeRun({ ...options, asOf, runId }).finally(() => activeRuns.delete(db));
+  activeRuns.set(db, { runId, done });
+  release();
+  // The caller may not wait; a failure is recorded on the run, not thrown into the void.
+  done.catch(() => undefined);
+  return { runId, done };
+}
+
+/** Databases on which this process has already failed the runs an earlier process left unfinished. */
+const recovered = new WeakSet<Db>();
+
+async function recordStart(options: StartMatchRunOptions, asOf: string): Promise<number> {
+  const { db } = options;
+  return db.transaction(async (tx) => {
+    if (!recovered.has(db)) {
+      // A run still `running` when this process starts its first one was left by a process that
+      // stopped (restart, crash): it can never finish, and its results never became current.
+      await failInterruptedRuns(tx, { alive: [], finishedAt: new Date().toISOString() });
+      recovered.add(db);
+    }
     const id = await insertMatchRun(tx, {
       startedBy: options.actor,
       scope: options.scope,
@@ -97,11 +131,6 @@ export async function startMatchRun(options: StartMatchRunOptions): Promise<TSta
     });
     return id;
   });
-  activeRuns.set(db, runId);
-  const done = executeRun({ ...options, asOf, runId }).finally(() => activeRuns.delete(db));
-  // The caller may not wait; a failure is recorded on the run, not thrown into the void.
-  done.catch(() => undefined);
-  return { runId, done };
 }
 
 /** Starts a run and waits for it: the CLI and tests. */

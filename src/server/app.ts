@@ -18,6 +18,8 @@ import { createCreditHandlers } from './handlers/credit.handlers.ts';
 import { createDashboardHandlers } from './handlers/dashboard.handlers.ts';
 import { createCasesHandlers } from './handlers/cases.handlers.ts';
 import { createFindingsHandlers } from './handlers/findings.handlers.ts';
+import { createMatchHandlers } from './handlers/match.handlers.ts';
+import { createOfficialsHandlers } from './handlers/officials.handlers.ts';
 import { createNotificationsHandlers } from './handlers/notifications.handlers.ts';
 import { createInspectionHandlers } from './handlers/inspections.handlers.ts';
 import { createOpenDataHandlers } from './handlers/open-data.handlers.ts';
@@ -132,6 +134,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
     ...createCreditHandlers(deps),
     ...createFindingsHandlers(deps),
     ...createRulesHandlers(deps),
+    ...createMatchHandlers(deps),
+    ...createOfficialsHandlers(deps),
     ...createDashboardHandlers(deps),
     ...createSummaryHandlers(deps),
     ...createCasesHandlers(deps),

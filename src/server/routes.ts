@@ -1,6 +1,7 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { type TUserRole, USER_ROLES } from '../db/repositories/users.repository.ts';
 import { ZErrorBody } from './errors.ts';
+import { MATCH_ROUTES } from './handlers/match.routes.ts';
 import { COMPLAINT_ROUTES } from './handlers/complaints.routes.ts';
 import { CREDIT_ROUTES } from './handlers/credit.routes.ts';
 import { PUBLIC_PORTAL_ROUTES } from './handlers/public.routes.ts';
@@ -442,6 +443,7 @@ export const ROUTES = {
   ...CREDIT_ROUTES,
   ...CASE_ROUTES,
   ...DASHBOARD_ROUTES,
+  ...MATCH_ROUTES,
 } satisfies Record<string, TRouteDefinition>;
 
 export type TRouteId = keyof typeof ROUTES;

@@ -105,3 +105,86 @@ export async function buildMatchWorld(
     possibleRecordId: Number(records[0]!.id),
   };
 }
+
+export type TMatchFixtures = {
+  runId: number;
+  /** A possible match on a post of `uscc`, fresh for `username`, to confirm or reject. */
+  resultFor: (username: string, uscc: string) => number;
+  /** A decision in force on a post of `uscc`, fresh for `username`, to undo. */
+  reviewFor: (username: string, uscc: string) => number;
+};
+
+/**
+ * For the authorization matrix: one stored run with, per account and association, a possible match to
+ * decide and a decided pair to undo, so that no request depends on another's outcome.
+ */
+export async function seedMatchFixtures(
+  db: Db,
+  protector: PersonalDataProtector,
+  keys: readonly { key: string; uscc: string }[],
+): Promise<TMatchFixtures> {
+  await db.transaction((tx) =>
+    upsertRosterRecords(
+      tx,
+      [
+        {
+          source: 'matrix-roster',
+          recordKey: 'M-1',
+          person: { name: '矩阵测试', residentId: null, sex: 'male', birthDate: '1961-01-01' },
+          status: 'serving',
+          rank: 'division',
+        },
+      ],
+      protector,
+    ),
+  );
+  const { rows: record } = await db.query<{ id: number }>(
+    `SELECT id FROM roster_records WHERE source = 'matrix-roster' AND record_key = 'M-1'`,
+  );
+  const { rows: run } = await db.query<{ id: number }>(
+    `INSERT INTO match_runs (started_by, started_at, finished_at, scope, inputs, state)
+     VALUES ('matrix', now(), now(), '{"kind":"all"}', '{}', 'completed') RETURNING id`,
+  );
+  const runId = Number(run[0]!.id);
+  const results = new Map<string, number>();
+  const reviews = new Map<string, number>();
+  let n = 0;
+  for (const { key, uscc } of keys) {
+    const postIds: number[] = [];
+    for (const purpose of ['decide', 'undo']) {
+      n += 1;
+      const name = `矩阵${purpose === 'decide' ? '甲' : '乙'}${n}`;
+      await createPost(db, protector, {
+        associationUscc: uscc,
+        person: { name, residentId: null, sex: 'male', birthDate: '1961-01-01' },
+        role: 'director',
+      });
+      const { rows } = await db.query<{ id: number }>(
+        `SELECT p.id FROM posts p JOIN persons pe ON pe.id = p.person_id WHERE pe.name = $1`,
+        [name],
+      );
+      postIds.push(Number(rows[0]!.id));
+    }
+    const ids: number[] = [];
+    for (const postId of postIds) {
+      const { rows } = await db.query<{ id: number }>(
+        `INSERT INTO match_results (run_id, post_id, roster_record_id, decision, probability, score, reasons, candidates, current)
+         VALUES ($1, $2, $3, 'possible', 0.5, 0, '[]', 1, true) RETURNING id`,
+        [runId, postId, record[0]!.id],
+      );
+      ids.push(Number(rows[0]!.id));
+    }
+    results.set(key, ids[0]!);
+    const { rows: review } = await db.query<{ id: number }>(
+      `INSERT INTO match_reviews (post_id, roster_record_id, result_id, decision, reason, reviewer, at)
+       VALUES ($1, $2, $3, 'confirm', 'fixture', 'matrix', now()) RETURNING id`,
+      [postIds[1], record[0]!.id, ids[1]],
+    );
+    reviews.set(key, Number(review[0]!.id));
+  }
+  return {
+    runId,
+    resultFor: (username, uscc) => results.get(`${username}|${uscc}`) ?? 0,
+    reviewFor: (username, uscc) => reviews.get(`${username}|${uscc}`) ?? 0,
+  };
+}
