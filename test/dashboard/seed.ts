@@ -24,6 +24,9 @@ export type TSeededCase = {
   blockedReason: 'policy_gap' | 'insufficient_work' | null;
 };
 
+/** A person's name in the findings' explanations, which a work summary must never print. */
+export const PERSON_IN_EXPLANATION = '王晓明';
+
 /** The day the tests read the dashboard on. */
 export const SEED_TODAY = '2020-12-15';
 
@@ -328,9 +331,19 @@ export async function seedDashboard(db: Db): Promise<TSeed> {
          subject_type, subject_id, facts, clause, explanation_zh, explanation_en, first_seen_run_id,
          first_seen_on, last_seen_run_id, last_seen_on, resolved_run_id, resolved_on)
        SELECT $1, $2, $3, $4, 'national', '1', a.id, 'association', a.uscc, '{}'::jsonb, '测试条款',
-         '测试说明', 'test', $5, $6, $5, $6, CASE WHEN $7::date IS NULL THEN NULL ELSE $5::bigint END, $7
+         $9, 'test', $5, $6, $5, $6, CASE WHEN $7::date IS NULL THEN NULL ELSE $5::bigint END, $7
        FROM associations AS a WHERE a.uscc = $8`,
-      [`fp-${n}`, f.ruleId, f.family, f.severity, runId, f.firstSeenOn, f.resolvedOn, association.uscc],
+      [
+        `fp-${n}`,
+        f.ruleId,
+        f.family,
+        f.severity,
+        runId,
+        f.firstSeenOn,
+        f.resolvedOn,
+        association.uscc,
+        `${PERSON_IN_EXPLANATION}（公务员）兼任该会会长`,
+      ],
     );
   }
   return { organs: organCode, cases };
