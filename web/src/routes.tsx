@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BookOutlined,
   DatabaseOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ThunderboltOutlined,
@@ -30,6 +31,12 @@ const RuleCatalogPage = lazy(() =>
 );
 const ScreeningRunsPage = lazy(() =>
   import('./pages/screening/ScreeningRunsPage.tsx').then((m) => ({ default: m.ScreeningRunsPage })),
+);
+const CasesListPage = lazy(() =>
+  import('./pages/cases/CasesListPage.tsx').then((m) => ({ default: m.CasesListPage })),
+);
+const CaseDetailPage = lazy(() =>
+  import('./pages/cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
 );
 const AuditLogPage = lazy(() =>
   import('./pages/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
@@ -82,6 +89,20 @@ export const appRoutes: readonly TAppRoute[] = [
     icon: <SafetyCertificateOutlined />,
     roles: ROLES,
     element: <FindingsListPage />,
+  },
+  {
+    path: '/cases',
+    titleId: 'menu.cases',
+    icon: <FileDoneOutlined />,
+    roles: ROLES,
+    element: <CasesListPage />,
+  },
+  {
+    path: '/cases/:id',
+    titleId: 'menu.cases.detail',
+    roles: ROLES,
+    element: <CaseDetailPage />,
+    hideInMenu: true,
   },
   {
     path: '/rules',

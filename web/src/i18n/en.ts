@@ -27,6 +27,8 @@ export const en: Record<TMessageId, string> = {
   'menu.findings': 'Findings',
   'menu.rules': 'Rule catalog',
   'menu.screening': 'Screening',
+  'menu.cases': 'Decoupling cases',
+  'menu.cases.detail': 'Case',
   'menu.public': 'Public search',
 
   'role.regulator': 'Regulator',

@@ -27,6 +27,8 @@ export const zhCN = {
   'menu.findings': '问题清单',
   'menu.rules': '规则目录',
   'menu.screening': '规则筛查',
+  'menu.cases': '脱钩案件',
+  'menu.cases.detail': '案件详情',
   'menu.public': '公开查询',
 
   'role.regulator': '监管部门',

@@ -6,6 +6,7 @@ import type { TUser } from '../api/types.ts';
 import { describeScope } from '../auth/scope.ts';
 import { useLogout, useSession } from '../auth/session.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationsBell } from '../components/NotificationsBell.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { useT } from '../i18n/index.ts';
 import { roleLabel } from '../labels.ts';
@@ -73,6 +74,7 @@ export function AppLayout() {
         </Link>
         <Space size="middle" wrap>
           <UserBadge user={user} />
+          <NotificationsBell />
           <LanguageSwitch />
           <Button
             icon={<LogoutOutlined />}
