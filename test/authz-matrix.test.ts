@@ -4,6 +4,7 @@ import { waitForMatchRuns } from '../src/jobs/match-runs.ts';
 import { ROUTE_TABLE, ROUTES, type TRouteId } from '../src/server/routes.ts';
 import { firstMoveOf, planUploadForm, seedCaseFixtures, type TCaseFixtures } from './cases/support.ts';
 import { seedMatchFixtures, type TMatchFixtures } from './match-runs/support.ts';
+import { seedInspectionFixtures, type TInspectionFixtures } from './inspections/matrix-fixtures.ts';
 import { seedFindings } from './screen/support.ts';
 import { call, createTestApp, login, type TSession, type TTestApp } from './server/support.ts';
 import { buildWorld, type TWorld } from './server/world.ts';
@@ -68,6 +69,23 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
   listNotifications: USER_ROLES,
   markNotificationRead: USER_ROLES,
   markAllNotificationsRead: USER_ROLES,
+  // Random inspections: regulators and admins run draws; inspectors read and record their results.
+  listDraws: ['regulator', 'admin', 'inspector', 'auditor'],
+  createDraw: ['regulator', 'admin'],
+  getDraw: ['regulator', 'admin', 'inspector', 'auditor'],
+  revealDraw: ['regulator', 'admin'],
+  assignInspectors: ['regulator', 'admin'],
+  recordResult: ['regulator', 'admin', 'inspector'],
+  publishDraw: ['regulator', 'admin'],
+  listAssignments: ['regulator', 'admin', 'inspector', 'auditor'],
+  listInspectors: ['regulator', 'admin', 'auditor'],
+  createInspector: ['regulator', 'admin'],
+  declareConflict: ['regulator', 'admin', 'inspector'],
+  publicListDraws: 'public',
+  publicGetDraw: 'public',
+  publicAssociationInspections: 'public',
+  publicOpenDataIndex: 'public',
+  publicOpenDataFile: 'public',
 };
 
 /** Routes on one finding: the handler refuses a finding of an association outside the scope. */
@@ -87,6 +105,11 @@ const CASE_SCOPED: readonly TRouteId[] = [
   'transitionCaseItem',
 ];
 let caseFixtures: TCaseFixtures;
+
+/** Draws per account and association (committed, complete) and shared ones; see matrix-fixtures.ts. */
+let inspectionFixtures: TInspectionFixtures;
+const drawFor = (draws: Map<string, string>, username: string, uscc: string) =>
+  draws.get(`${username}|${uscc}`) ?? 'none';
 
 /** A fresh finding per account and association (filled before the tests), so moves never collide. */
 const findingIds = new Map<string, number>();
@@ -284,6 +307,61 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
     method: 'POST',
   }),
   markAllNotificationsRead: () => ({ path: '/api/notifications/read-all', method: 'POST' }),
+  listDraws: () => ({ path: '/api/inspections/draws' }),
+  createDraw: () => ({
+    path: '/api/inspections/draws',
+    method: 'POST',
+    body: { kind: 'yearly', year: 2026, jurisdiction: '110000' },
+  }),
+  getDraw: () => ({ path: `/api/inspections/draws/${inspectionFixtures.toRecord}` }),
+  revealDraw: (s, username) => ({
+    path: `/api/inspections/draws/${drawFor(inspectionFixtures.committed, username, s.uscc)}/draw`,
+    method: 'POST',
+  }),
+  assignInspectors: () => ({
+    path: `/api/inspections/draws/${inspectionFixtures.toAssign}/assignments`,
+    method: 'POST',
+    body: {},
+  }),
+  recordResult: (_, username) => ({
+    path: `/api/inspections/draws/${inspectionFixtures.toRecord}/results`,
+    method: 'POST',
+    body: {
+      uscc: inspectionFixtures.toRecordUscc,
+      inspectedOn: '2026-04-02',
+      outcome: 'compliant',
+      summaryZh: `合规（${username}）`,
+      summaryEn: `Compliant (${username})`,
+    },
+  }),
+  publishDraw: (s, username) => ({
+    path: `/api/inspections/draws/${drawFor(inspectionFixtures.complete, username, s.uscc)}/publish`,
+    method: 'POST',
+  }),
+  listAssignments: () => ({ path: '/api/inspections/assignments' }),
+  listInspectors: () => ({ path: '/api/inspections/inspectors' }),
+  createInspector: (s, username) => ({
+    path: '/api/inspections/inspectors',
+    method: 'POST',
+    body: {
+      code: `N-${username}-${s.uscc}`,
+      displayName: '矩阵检查员',
+      organCode: 'X',
+      regionCode: '110000',
+    },
+  }),
+  declareConflict: () => ({
+    path: `/api/inspections/inspectors/${inspectionFixtures.inspectorCode}/conflicts`,
+    method: 'POST',
+    body: { uscc: inspectionFixtures.outsideFrameUscc, note: 'authorization matrix' },
+  }),
+  publicListDraws: () => ({ path: '/api/public/inspections/draws' }),
+  publicGetDraw: () => ({ path: `/api/public/inspections/draws/${inspectionFixtures.toRecord}` }),
+  publicAssociationInspections: (s) => ({ path: `/api/public/associations/${s.uscc}/inspections` }),
+  publicOpenDataIndex: () => ({ path: '/api/public/open-data' }),
+  publicOpenDataFile: () => ({
+    path: `/api/public/open-data/${inspectionFixtures.openDataDate}/manifest.json`,
+  }),
 };
 
 type TExpectation = { status: number; code?: string };
@@ -300,7 +378,8 @@ function expectationFor(id: TRouteId, who: TWho, where: TWhere): TExpectation {
     scope === 'association' ||
     scope === 'organ' ||
     scope === 'person' ||
-    FINDING_SCOPED.includes(id) || MATCH_SCOPED.includes(id) ||
+    FINDING_SCOPED.includes(id) ||
+    MATCH_SCOPED.includes(id) ||
     CASE_SCOPED.includes(id);
   if (entityScoped && where === 'outside' && !NATIONWIDE.includes(who))
     return { status: 403, code: 'outside_scope' };
@@ -329,6 +408,13 @@ beforeAll(async () => {
   caseFixtures = await seedCaseFixtures(db, {
     accounts: Object.entries(world.accounts).map(([role, a]) => ({ ...a, role: role as TUserRole })),
     usccs,
+  });
+  inspectionFixtures = await seedInspectionFixtures(db, {
+    keys: keys.map((k) => k.key),
+    jurisdiction: '110000',
+    inspectorUsername: world.accounts.inspector.username,
+    organCode: world.organs.ministry.code,
+    outsideFrameUscc: world.associations.national.uscc,
   });
 });
 
