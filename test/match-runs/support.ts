@@ -12,18 +12,19 @@ import {
 export type TMatchWorld = {
   associationUscc: string;
   organCode: string;
-  /** Post whose holder (no resident ID, month and day of birth exchanged) is a possible match. */
+  /** Post whose holder (no resident ID) has two namesakes born the same day on the roster: a possible match. */
   possiblePostId: number;
   /** Post whose holder has the roster record's resident ID: an exact match. */
   exactPostId: number;
-  /** Roster record of the serving official the possible match points at. */
-  possibleRecordId: number;
+  /** The two namesakes' roster records, either of which the possible match may point at. */
+  namesakeRecordIds: number[];
 };
 
 /**
- * A small registry for matching: one Beijing association with two post holders, a serving official
- * on the roster for each, and fifty unrelated roster records so the frequency weights have a roster
- * to be measured against.
+ * A small registry for matching: one Beijing association with two post holders — one with the
+ * resident ID of a serving official on the roster, one without an ID whose name and birth date two
+ * serving officials share (the posterior splits between them: a possible match) — and fifty
+ * unrelated roster records so the frequency weights have a roster to be measured against.
  */
 export async function buildMatchWorld(
   db: Db,
@@ -42,7 +43,7 @@ export async function buildMatchWorld(
   });
   await createPost(db, protector, {
     associationUscc: association.uscc,
-    person: { name: '张建国', residentId: null, sex: null, birthDate: '1962-01-08' },
+    person: { name: '张建国', residentId: null, sex: null, birthDate: '1962-08-01' },
     role: 'president',
   });
   const filler = Array.from({ length: 50 }, (_, i) => ({
@@ -71,9 +72,22 @@ export async function buildMatchWorld(
             birthDate: '1962-08-01',
           },
           status: 'serving',
-          // No employer on the record: an organ linked to the association would make it a match.
+          // No employer on the record: an organ linked to the association would single one out.
           organCode: null,
           rank: 'division',
+        },
+        {
+          source: 'civil-service-roster',
+          recordKey: `S-${regionCode}-3`,
+          person: {
+            name: '张建国',
+            residentId: residentIdFor({ regionCode: '110108', birthDate: '1962-08-01' }),
+            sex: 'male',
+            birthDate: '1962-08-01',
+          },
+          status: 'serving',
+          organCode: null,
+          rank: 'section',
         },
         {
           source: 'civil-service-roster',
@@ -94,15 +108,15 @@ export async function buildMatchWorld(
     [association.uscc],
   );
   const { rows: records } = await db.query<{ id: number }>(
-    'SELECT id FROM roster_records WHERE record_key = $1',
-    [`S-${regionCode}-1`],
+    'SELECT id FROM roster_records WHERE record_key = ANY($1::text[]) ORDER BY id',
+    [[`S-${regionCode}-1`, `S-${regionCode}-3`]],
   );
   return {
     associationUscc: association.uscc,
     organCode: organ.code,
     possiblePostId: Number(posts.find((p) => p.name === '张建国')!.id),
     exactPostId: Number(posts.find((p) => p.name === '欧阳修远')!.id),
-    possibleRecordId: Number(records[0]!.id),
+    namesakeRecordIds: records.map((r) => Number(r.id)),
   };
 }
 
