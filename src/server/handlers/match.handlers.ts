@@ -4,8 +4,8 @@ import {
   listReviewQueue,
   type TMatchRunRow,
 } from '../../db/repositories/match-runs.repository.ts';
-import { decideMatch, MatchReviewError, undoMatchReview } from '../../jobs/match-runs-review.ts';
 import { MatchRunBusyError, startMatchRun } from '../../jobs/match-runs.ts';
+import { decideMatch, MatchReviewError, undoMatchReview } from '../../jobs/match-runs-review.ts';
 import type { TAppDeps } from '../env.ts';
 import { AppError, type TErrorCode } from '../errors.ts';
 import { auditActorOf, registryScopeOf } from '../principal.ts';
@@ -49,7 +49,12 @@ function asAppError(error: unknown): unknown {
 export function createMatchHandlers(
   deps: TAppDeps,
 ): THandlersOf<
-  'startMatchRun' | 'listMatchRuns' | 'getMatchRun' | 'listMatchReviewQueue' | 'decideMatchResult' | 'undoMatchReview'
+  | 'startMatchRun'
+  | 'listMatchRuns'
+  | 'getMatchRun'
+  | 'listMatchReviewQueue'
+  | 'decideMatchResult'
+  | 'undoMatchReview'
 > {
   const { db, protector } = deps;
   return {

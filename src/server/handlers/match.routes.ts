@@ -1,5 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MATCH_RUN_PHASES, MATCH_RUN_STATES, QUEUE_STATES } from '../../db/repositories/match-runs.repository.ts';
+import {
+  MATCH_RUN_PHASES,
+  MATCH_RUN_STATES,
+  QUEUE_STATES,
+} from '../../db/repositories/match-runs.repository.ts';
 import { ZErrorBody } from '../errors.ts';
 import type { TRouteDefinition } from '../routes.ts';
 
@@ -9,7 +13,13 @@ import type { TRouteDefinition } from '../routes.ts';
  */
 
 const ZPage = z.coerce.number().int().min(1).max(100_000).default(1).openapi({ description: 'Page, from 1' });
-const ZPageSize = z.coerce.number().int().min(1).max(200).default(20).openapi({ description: 'Rows per page' });
+const ZPageSize = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(200)
+  .default(20)
+  .openapi({ description: 'Rows per page' });
 const ZId = (example: number) =>
   z.object({
     id: z.coerce
@@ -35,18 +45,31 @@ export const ZMatchRun = z
     postsDone: z.number().int(),
     matches: z.number().int(),
     possibles: z.number().int(),
-    confirmedApplied: z.number().int().openapi({ description: 'Pairs kept as matches by an earlier confirmation' }),
-    rejectedApplied: z.number().int().openapi({ description: 'Posts with a rejected pair not proposed again' }),
+    confirmedApplied: z
+      .number()
+      .int()
+      .openapi({ description: 'Pairs kept as matches by an earlier confirmation' }),
+    rejectedApplied: z
+      .number()
+      .int()
+      .openapi({ description: 'Posts with a rejected pair not proposed again' }),
     error: z.string().nullable(),
   })
   .openapi('MatchRun');
 
 export const ZMatchRunPage = z
-  .object({ items: z.array(ZMatchRun), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .object({
+    items: z.array(ZMatchRun),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
   .openapi('MatchRunPage');
 
 export const ZMatchRunBody = z
-  .object({ asOf: ZIsoDate.optional().openapi({ description: 'Date of the run, for ID checks; today by default' }) })
+  .object({
+    asOf: ZIsoDate.optional().openapi({ description: 'Date of the run, for ID checks; today by default' }),
+  })
   .openapi('MatchRunRequest');
 
 const ZReason = z.object({
@@ -145,7 +168,12 @@ export const ZOfficialCheckBody = z
       .openapi({ description: '18 (or legacy 15) characters; never echoed back' }),
     birthDate: ZIsoDate.optional(),
     sex: z.enum(['male', 'female']).optional(),
-    employer: z.string().trim().max(200).optional().openapi({ description: 'Organ code, full name or abbreviation' }),
+    employer: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .openapi({ description: 'Organ code, full name or abbreviation' }),
   })
   .openapi('OfficialCheckRequest');
 
@@ -202,7 +230,10 @@ export const MATCH_ROUTES = {
       tags: ['matching'],
       summary: 'Match the post holders of the caller’s jurisdiction against the rosters, in the background',
       request: { body: { required: false, content: { 'application/json': { schema: ZMatchRunBody } } } },
-      responses: { 202: json(ZMatchRun, 'The run, queued: poll it for progress'), ...errors(400, 401, 403, 409) },
+      responses: {
+        202: json(ZMatchRun, 'The run, queued: poll it for progress'),
+        ...errors(400, 401, 403, 409),
+      },
     }),
   },
   listMatchRuns: {
@@ -233,7 +264,8 @@ export const MATCH_ROUTES = {
       method: 'get',
       path: '/api/match-reviews',
       tags: ['matching'],
-      summary: 'The review queue: possible matches of posts in the caller’s jurisdiction, or the decisions in force',
+      summary:
+        'The review queue: possible matches of posts in the caller’s jurisdiction, or the decisions in force',
       request: { query: ZMatchQueueQuery },
       responses: { 200: json(ZMatchQueuePage, 'One page of the queue'), ...errors(400, 401, 403) },
     }),
@@ -250,7 +282,10 @@ export const MATCH_ROUTES = {
         params: ZId(41),
         body: { required: true, content: { 'application/json': { schema: ZMatchDecisionBody } } },
       },
-      responses: { 200: json(ZMatchQueueItem, 'The pair with its decision'), ...errors(400, 401, 403, 404, 409) },
+      responses: {
+        200: json(ZMatchQueueItem, 'The pair with its decision'),
+        ...errors(400, 401, 403, 404, 409),
+      },
     }),
   },
   undoMatchReview: {
