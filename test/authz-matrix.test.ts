@@ -5,6 +5,7 @@ import { ROUTE_TABLE, ROUTES, type TRouteId } from '../src/server/routes.ts';
 import { firstMoveOf, planUploadForm, seedCaseFixtures, type TCaseFixtures } from './cases/support.ts';
 import { seedMatchFixtures, type TMatchFixtures } from './match-runs/support.ts';
 import { seedInspectionFixtures, type TInspectionFixtures } from './inspections/matrix-fixtures.ts';
+import { seedPortalFixtures, type TPortalFixtures } from './portal/matrix-fixtures.ts';
 import { seedFindings } from './screen/support.ts';
 import { call, createTestApp, login, type TSession, type TTestApp } from './server/support.ts';
 import { buildWorld, type TWorld } from './server/world.ts';
@@ -69,6 +70,19 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
   listNotifications: USER_ROLES,
   markNotificationRead: USER_ROLES,
   markAllNotificationsRead: USER_ROLES,
+  // Public portal, complaints inbox and credit lists.
+  publicAssociationScorecard: 'public',
+  publicAssociationFees: 'public',
+  publicAssociationCredit: 'public',
+  publicAssociationComplaints: 'public',
+  publicFileComplaint: 'public',
+  publicTrackComplaint: 'public',
+  listComplaints: ['regulator', 'admin', 'auditor'],
+  getComplaint: ['regulator', 'admin', 'auditor'],
+  actOnComplaint: ['regulator', 'admin'],
+  listCredit: ['regulator', 'admin', 'inspector', 'auditor'],
+  associationCredit: USER_ROLES,
+  actOnCredit: ['regulator', 'admin'],
   // Random inspections: regulators and admins run draws; inspectors read and record their results.
   listDraws: ['regulator', 'admin', 'inspector', 'auditor'],
   createDraw: ['regulator', 'admin'],
@@ -89,7 +103,11 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
 };
 
 /** Routes on one finding: the handler refuses a finding of an association outside the scope. */
-const FINDING_SCOPED: readonly TRouteId[] = ['getFinding', 'transitionFinding'];
+const FINDING_SCOPED: readonly TRouteId[] = ['getFinding', 'transitionFinding', 'getComplaint', 'actOnComplaint'];
+
+/** One complaint and one credit listing per association (see portal/matrix-fixtures.ts). */
+let portalFixtures: TPortalFixtures;
+const complaintFor = (uscc: string) => portalFixtures.complaints.get(uscc) ?? 0;
 
 /** Routes on one matching result or review: the handler checks the post's association. */
 const MATCH_SCOPED: readonly TRouteId[] = ['decideMatchResult', 'undoMatchReview'];
@@ -307,6 +325,45 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
     method: 'POST',
   }),
   markAllNotificationsRead: () => ({ path: '/api/notifications/read-all', method: 'POST' }),
+  publicAssociationScorecard: (s) => ({ path: `/api/public/associations/${s.uscc}/scorecard` }),
+  publicAssociationFees: (s) => ({ path: `/api/public/associations/${s.uscc}/fees` }),
+  publicAssociationCredit: (s) => ({ path: `/api/public/associations/${s.uscc}/credit` }),
+  publicAssociationComplaints: (s) => ({ path: `/api/public/associations/${s.uscc}/complaints` }),
+  publicFileComplaint: (s) => ({
+    path: '/api/public/complaints',
+    method: 'POST',
+    body: { uscc: s.uscc, text: '协会强制入会，请核查处理。' },
+  }),
+  publicTrackComplaint: () => ({ path: `/api/public/complaints/${portalFixtures.trackingCode}` }),
+  listComplaints: () => ({
+    path: '/api/complaints?pageSize=200',
+    visibleKeys: async (response) =>
+      ((await response.json()) as { items: { association: { uscc: string } }[] }).items.map(
+        (item) => item.association.uscc,
+      ),
+    sampleKey: (s) => s.uscc,
+  }),
+  getComplaint: (s) => ({ path: `/api/complaints/${complaintFor(s.uscc)}` }),
+  actOnComplaint: (s) => ({
+    path: `/api/complaints/${complaintFor(s.uscc)}/actions`,
+    method: 'POST',
+    body: { type: 'reclassify', family: 'FEE', feeRule: 'FEE-1' },
+  }),
+  listCredit: () => ({ path: '/api/credit?pageSize=200', visibleKeys: itemKeys('uscc'), sampleKey: (s) => s.uscc }),
+  associationCredit: (s) => ({ path: `/api/associations/${s.uscc}/credit` }),
+  actOnCredit: (s, username) => ({
+    path: `/api/associations/${s.uscc}/credit/actions`,
+    method: 'POST',
+    body: {
+      type: 'record_ground',
+      groundKey: `matrix:${username}`,
+      list: 'abnormal',
+      ground: 'other',
+      arisenOn: '2026-03-02',
+      detailZh: '授权矩阵',
+      detailEn: 'authorization matrix',
+    },
+  }),
   listDraws: () => ({ path: '/api/inspections/draws' }),
   createDraw: () => ({
     path: '/api/inspections/draws',
@@ -404,6 +461,7 @@ beforeAll(async () => {
     usccs.map((uscc) => ({ key: `${account.username}|${uscc}`, uscc })),
   );
   for (const [key, id] of await seedFindings(db, keys)) findingIds.set(key, id);
+  portalFixtures = await seedPortalFixtures(db, usccs);
   matchFixtures = await seedMatchFixtures(db, protector, keys);
   caseFixtures = await seedCaseFixtures(db, {
     accounts: Object.entries(world.accounts).map(([role, a]) => ({ ...a, role: role as TUserRole })),
