@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
@@ -37,6 +38,9 @@ const CasesListPage = lazy(() =>
 );
 const CaseDetailPage = lazy(() =>
   import('./pages/cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
 );
 const AuditLogPage = lazy(() =>
   import('./pages/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
@@ -117,6 +121,13 @@ export const appRoutes: readonly TAppRoute[] = [
     icon: <ThunderboltOutlined />,
     roles: ['regulator', 'admin'],
     element: <ScreeningRunsPage />,
+  },
+  {
+    path: '/dashboard',
+    titleId: 'menu.dashboard',
+    icon: <BarChartOutlined />,
+    roles: ['regulator', 'organ', 'auditor', 'admin'],
+    element: <DashboardPage />,
   },
   {
     path: '/audit',

@@ -29,6 +29,7 @@ export const en: Record<TMessageId, string> = {
   'menu.screening': 'Screening',
   'menu.cases': 'Decoupling cases',
   'menu.cases.detail': 'Case',
+  'menu.dashboard': 'Dashboard',
   'menu.public': 'Public search',
 
   'role.regulator': 'Regulator',

@@ -29,6 +29,7 @@ export const zhCN = {
   'menu.screening': '规则筛查',
   'menu.cases': '脱钩案件',
   'menu.cases.detail': '案件详情',
+  'menu.dashboard': '工作台',
   'menu.public': '公开查询',
 
   'role.regulator': '监管部门',
