@@ -5,7 +5,7 @@ import {
   type TFingerprintCounterRaw,
   type TStringColumnRaw,
 } from './columns.ts';
-import type { TRosterIndex } from './roster-index.ts';
+import type { TRosterColumns, TRosterIndex } from './roster-index.ts';
 import type { TRosterRow } from './types.ts';
 
 /** Roster fields in the order rows travel between threads. */
@@ -64,8 +64,8 @@ export function unpackRows(text: string, each: (row: TRosterRow) => void): void 
   }
 }
 
-type TRawIndex = Omit<
-  TRosterIndex,
+type TRawColumns = Omit<
+  TRosterColumns,
   'recordKeys' | 'nameCounts' | 'pinyinCounts' | 'deletionCounts' | 'reviewedRecords'
 > & {
   recordKeys: TStringColumnRaw;
@@ -75,16 +75,10 @@ type TRawIndex = Omit<
   reviewedRecords: [string, number][];
 };
 
-/** The index as plain parts plus the buffers to transfer (moved, not copied). */
-export function serialiseRosterIndex(index: TRosterIndex): { raw: TRawIndex; transfer: ArrayBuffer[] } {
-  const raw: TRawIndex = {
-    ...index,
-    recordKeys: index.recordKeys.toRaw(),
-    nameCounts: index.nameCounts.toRaw(),
-    pinyinCounts: index.pinyinCounts.toRaw(),
-    deletionCounts: index.deletionCounts.toRaw(),
-    reviewedRecords: [...index.reviewedRecords],
-  };
+type TRawIndex = Omit<TRosterIndex, keyof TRosterColumns> & TRawColumns;
+
+/** The buffers under `raw` to move (not copy) to another thread; shared memory is shared anyway. */
+function transferList(raw: object): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   const collect = (value: unknown) => {
     if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
@@ -92,11 +86,21 @@ export function serialiseRosterIndex(index: TRosterIndex): { raw: TRawIndex; tra
       Object.values(value).forEach(collect);
   };
   collect(raw);
-  return { raw, transfer: [...buffers] };
+  return [...buffers];
 }
 
-export function deserialiseRosterIndex(raw: TRawIndex): TRosterIndex {
-  const table = (t: TChainTable): TChainTable => ({ head: t.head, next: t.next, mask: t.mask });
+function rawColumns(columns: TRosterColumns): TRawColumns {
+  return {
+    ...columns,
+    recordKeys: columns.recordKeys.toRaw(),
+    nameCounts: columns.nameCounts.toRaw(),
+    pinyinCounts: columns.pinyinCounts.toRaw(),
+    deletionCounts: columns.deletionCounts.toRaw(),
+    reviewedRecords: [...columns.reviewedRecords],
+  };
+}
+
+function columnsFromRaw<T extends TRawColumns>(raw: T): Omit<T, keyof TRawColumns> & TRosterColumns {
   return {
     ...raw,
     recordKeys: StringColumn.fromRaw(raw.recordKeys),
@@ -104,12 +108,40 @@ export function deserialiseRosterIndex(raw: TRawIndex): TRosterIndex {
     pinyinCounts: FingerprintCounter.fromRaw(raw.pinyinCounts),
     deletionCounts: FingerprintCounter.fromRaw(raw.deletionCounts),
     reviewedRecords: new Map(raw.reviewedRecords),
+  };
+}
+
+/** A part of the index built by one thread, as plain parts plus the buffers to transfer. */
+export function serialiseRosterColumns(columns: TRosterColumns): {
+  raw: TRawColumns;
+  transfer: ArrayBuffer[];
+} {
+  const raw = rawColumns(columns);
+  return { raw, transfer: transferList(raw) };
+}
+
+export function deserialiseRosterColumns(raw: TRawColumns): TRosterColumns {
+  return columnsFromRaw(raw);
+}
+
+/** The index as plain parts plus the buffers to transfer (moved, not copied; shared memory stays shared). */
+export function serialiseRosterIndex(index: TRosterIndex): { raw: TRawIndex; transfer: ArrayBuffer[] } {
+  const raw: TRawIndex = { ...index, ...rawColumns(index) };
+  return { raw, transfer: transferList(raw) };
+}
+
+export function deserialiseRosterIndex(raw: TRawIndex): TRosterIndex {
+  const table = (t: TChainTable): TChainTable => ({ head: t.head, next: t.next, mask: t.mask });
+  return {
+    ...columnsFromRaw(raw),
     byId: table(raw.byId),
     byNameBirth: table(raw.byNameBirth),
     byPinyinYear: table(raw.byPinyinYear),
     byNameOrgan: table(raw.byNameOrgan),
     bySurnameBirth: table(raw.bySurnameBirth),
+    byPinyin: table(raw.byPinyin),
   };
 }
 
 export type TRawRosterIndex = TRawIndex;
+export type TRawRosterColumns = TRawColumns;

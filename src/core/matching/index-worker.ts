@@ -1,10 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { serialiseRosterIndex, unpackRows } from './index-transfer.ts';
+import { serialiseRosterColumns, unpackRows } from './index-transfer.ts';
 import { createOrganResolver } from './organs.ts';
 import { createRosterIndexBuilder } from './roster-index.ts';
 import type { TOrganRow } from './types.ts';
 
-/** Worker side of `indexRostersInWorker`: fingerprints rows the main thread parsed and packed. */
+/**
+ * Worker side of the threaded index: fingerprints the batches of rows the main thread parsed and
+ * packed, and hands back its part of the columns; the main thread joins the parts in read order.
+ */
 
 type TWorkerData = {
   key: Uint8Array;
@@ -28,7 +31,7 @@ parentPort!.on('message', (message: { kind: 'rows'; text: string } | { kind: 'fi
     unpackRows(message.text, builder.add);
     parentPort!.postMessage({ kind: 'ack' });
   } else {
-    const { raw, transfer } = serialiseRosterIndex(builder.finish());
-    parentPort!.postMessage({ kind: 'index', raw }, transfer);
+    const { raw, transfer } = serialiseRosterColumns(builder.columns());
+    parentPort!.postMessage({ kind: 'columns', raw }, transfer);
   }
 });

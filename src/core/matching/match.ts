@@ -19,6 +19,17 @@ import type { TMatchDecision, TMatchDecisionKind, TMatchReason, TPostRow, TRevie
 export type TMatchParameters = {
   /** Share of posts expected to be held by someone on the rosters: the prior odds before any field. */
   priorMatchRate: number;
+  /**
+   * How many times likelier a retired cadre is than a serving official to hold an association post:
+   * the prior of each record is `priorMatchRate` shared out in these proportions.
+   */
+  retiredPriorFactor: number;
+  /**
+   * A post with neither a usable ID nor a birth date is looked up by its name (or pinyin) alone,
+   * when the rosters hold at most this many records of that name: beyond it, name and sex cannot
+   * single anybody out and the post would only be sent to review among hundreds.
+   */
+  nameOnlyBlockingLimit: number;
   idAgree: number;
   /** An ID repaired from one mistyped character: strong, but less than an exact ID. */
   idRepairedAgree: number;
@@ -50,6 +61,8 @@ export type TMatchParameters = {
 
 export const DEFAULT_MATCH_PARAMETERS: TMatchParameters = {
   priorMatchRate: 0.05,
+  retiredPriorFactor: 5,
+  nameOnlyBlockingLimit: 64,
   idAgree: 28,
   idRepairedAgree: 20,
   idDisagree: -24,
@@ -58,7 +71,7 @@ export const DEFAULT_MATCH_PARAMETERS: TMatchParameters = {
   nameLatinM: 0.9,
   nameNearM: 0.03,
   nameDisagree: -8,
-  birthExact: 13.5,
+  birthExact: 14,
   birthSwapped: 7,
   birthSameYear: -6,
   birthDisagree: -7,
@@ -66,7 +79,8 @@ export const DEFAULT_MATCH_PARAMETERS: TMatchParameters = {
   sexDisagree: -4.5,
   organM: 0.6,
   organDisagree: -1.3,
-  matchProbability: 0.9,
+  // Calibrated on the S labelled set: the lowest threshold keeping precision above 0.99 with margin.
+  matchProbability: 0.85,
   reviewProbability: 0.05,
 };
 
@@ -97,9 +111,14 @@ export type CreateMatcherOptions = {
   today: string;
 };
 
+/** One candidate of a post as blocking found it, with its score, for miss analysis and tuning. */
+export type TCandidateScore = { recordKey: string; score: number };
+
 export type TMatcher = {
   /** Decides one post: the best roster record, its probability, and why. */
   matchPost: (row: TPostRow) => TMatchDecision;
+  /** Every candidate blocking brought up for the post with its score (log₂ odds), best first. */
+  inspectPost: (row: TPostRow) => TCandidateScore[];
 };
 
 /** The key reviewer decisions use for a post: its source reference, or what identifies it in the file. */
@@ -137,7 +156,15 @@ export function createMatcher({
   const hasher: TKeyedHasher = createKeyedHasher(key);
   const fingerprintName = createNameFingerprinter(hasher);
   const n = Math.max(1, index.size);
-  const prior = Math.log2(p.priorMatchRate / n);
+  // Records weighted by how likely they are to hold a post: retired cadres `retiredPriorFactor` times
+  // as likely as the others, the weights summing to the roster size so the overall rate is kept.
+  const retiredCode = ROSTER_STATUSES.indexOf('retired') + 1;
+  let retiredCount = 0;
+  for (let r = 0; r < index.size; r++) if (index.status[r] === retiredCode) retiredCount++;
+  const weightSum = n - retiredCount + retiredCount * p.retiredPriorFactor;
+  const prior = Math.log2(p.priorMatchRate / weightSum);
+  const retiredPrior = prior + Math.log2(p.retiredPriorFactor);
+  const priorOf = (r: number) => (index.status[r] === retiredCode ? retiredPrior : prior);
   const organIndex = new Map(index.organCodes.map((code, i) => [code, i]));
   const stamp = new Int32Array(index.size);
   let postNumber = 0;
@@ -263,9 +290,24 @@ export function createMatcher({
       if (name.swappedHi !== 0 || name.swappedLo !== 0)
         take(index.byPinyinYear, mixWords(name.swappedHi, name.swappedLo, year));
     }
-    if (hasName)
-      for (const o of post.organs)
-        take(index.byNameOrgan, mixWords(name.nameHi, name.nameLo, o ^ 0x5bd1e995));
+    // Name + organ is keyed by the pinyin, so traditional, homophone and pinyin spellings meet too.
+    for (const o of post.organs) {
+      if (name.pinyinHi !== 0 || name.pinyinLo !== 0)
+        take(index.byNameOrgan, mixWords(name.pinyinHi, name.pinyinLo, o ^ 0x5bd1e995));
+      if (name.swappedHi !== 0 || name.swappedLo !== 0)
+        take(index.byNameOrgan, mixWords(name.swappedHi, name.swappedLo, o ^ 0x5bd1e995));
+    }
+    if (!post.birth) {
+      const limit = p.nameOnlyBlockingLimit;
+      if (name.pinyinHi !== 0 || name.pinyinLo !== 0) {
+        if (index.pinyinCounts.get(name.pinyinHi, name.pinyinLo) <= limit)
+          take(index.byPinyin, mixWords(name.pinyinHi, name.pinyinLo, BUCKET_SALT.pinyin));
+      }
+      if (name.swappedHi !== 0 || name.swappedLo !== 0) {
+        if (index.pinyinCounts.get(name.swappedHi, name.swappedLo) <= limit)
+          take(index.byPinyin, mixWords(name.swappedHi, name.swappedLo, BUCKET_SALT.pinyin));
+      }
+    }
   };
 
   const nameWeight = (post: TPreparedPost, r: number, why: TMatchReason[] | null): number => {
@@ -312,11 +354,11 @@ export function createMatcher({
   };
 
   const score = (post: TPreparedPost, r: number, why: TMatchReason[] | null): number => {
-    let s = prior;
+    let s = priorOf(r);
     why?.push({
       field: 'prior',
-      outcome: `${p.priorMatchRate} of posts over ${n} roster records`,
-      weight: round(prior),
+      outcome: `${p.priorMatchRate} of posts over ${n} roster records${index.status[r] === retiredCode ? `, retired ×${p.retiredPriorFactor}` : ''}`,
+      weight: round(s),
     });
     let idCompared = false;
     if (post.idKind !== 0 && index.idKind[r] !== 0) {
@@ -408,6 +450,13 @@ export function createMatcher({
   };
 
   return {
+    inspectPost(row) {
+      const post = prepare(row);
+      collect(post);
+      return candidates
+        .map((r) => ({ recordKey: index.recordKeys.get(r), score: score(post, r, null) }))
+        .sort((a, b) => b.score - a.score);
+    },
     matchPost(row) {
       const post = prepare(row);
       collect(post);

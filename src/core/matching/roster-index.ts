@@ -1,11 +1,14 @@
 import { CADRE_RANKS, ROSTER_STATUSES } from '../registry/types.ts';
 import {
+  allocate,
   chainInsert,
   createChainTable,
   FingerprintCounter,
   grown,
   StringColumn,
   type TChainTable,
+  type TTypedArray,
+  type TTypedArrayConstructor,
 } from './columns.ts';
 import { dateToNumber } from './dates.ts';
 import { createKeyedHasher, mixWords, type TKeyedHasher } from './keyed-hash.ts';
@@ -137,11 +140,47 @@ export type TRosterIndex = {
   byId: TChainTable;
   byNameBirth: TChainTable;
   byPinyinYear: TChainTable;
+  /** By pinyin key and organ (the pinyin covers exact, traditional, homophone and romanised names). */
   byNameOrgan: TChainTable;
   bySurnameBirth: TChainTable;
+  /** By pinyin key alone, for posts with neither ID nor birth date (rare names only, see the matcher). */
+  byPinyin: TChainTable;
   /** Records whose key a reviewer decision names, so that confirmed pairs resolve without blocking. */
   reviewedRecords: Map<string, number>;
 };
+
+/** The blocking tables and organ counts, built once every record is in. */
+type TRosterTables =
+  | 'organCounts'
+  | 'byId'
+  | 'byNameBirth'
+  | 'byPinyinYear'
+  | 'byNameOrgan'
+  | 'bySurnameBirth'
+  | 'byPinyin';
+
+/** The per-record columns of a roster index, before its blocking tables are built. */
+export type TRosterColumns = Omit<TRosterIndex, TRosterTables>;
+
+/** The per-record typed columns, by name: what is copied when parts built in several threads are joined. */
+const RECORD_COLUMNS = [
+  'idHi',
+  'idLo',
+  'idKind',
+  'nameHi',
+  'nameLo',
+  'pinyinHi',
+  'pinyinLo',
+  'surname',
+  'whole',
+  'birth',
+  'sex',
+  'organ',
+  'status',
+  'rank',
+  'retiredOn',
+  'source',
+] as const satisfies readonly (keyof TRosterColumns)[];
 
 export type CreateRosterIndexBuilderOptions = {
   /** The screening key (at least 16 bytes); the same key must fingerprint the posts. */
@@ -156,10 +195,19 @@ export type CreateRosterIndexBuilderOptions = {
 
 export type TRosterIndexBuilder = {
   add: (row: TRosterRow) => void;
+  /** The records read so far as columns, without blocking tables (to be joined with other parts). */
+  columns: () => TRosterColumns;
   finish: () => TRosterIndex;
 };
 
-export const BUCKET_SALT = { id: 1, nameBirth: 2, pinyinYear: 3, nameOrgan: 4, surnameBirth: 5 } as const;
+export const BUCKET_SALT = {
+  id: 1,
+  nameBirth: 2,
+  pinyinYear: 3,
+  nameOrgan: 4,
+  surnameBirth: 5,
+  pinyin: 6,
+} as const;
 
 function sexCode(text: string | null | undefined): number {
   if (text === 'male' || text === '男') return 1;
@@ -251,7 +299,7 @@ export function createRosterIndexBuilder({
     return index;
   };
 
-  return {
+  const builder: TRosterIndexBuilder = {
     add(row) {
       if (size === capacity) grow();
       const r = size++;
@@ -298,63 +346,178 @@ export function createRosterIndexBuilder({
       if (reviewedRecordKeys?.has(row.record_key)) reviewedRecords.set(row.record_key, r);
     },
 
+    columns: (): TRosterColumns => ({
+      size,
+      idHi,
+      idLo,
+      idKind,
+      nameHi,
+      nameLo,
+      pinyinHi,
+      pinyinLo,
+      surname,
+      whole,
+      deletions,
+      birth,
+      sex,
+      organ,
+      status,
+      rank,
+      retiredOn,
+      source,
+      recordKeys,
+      sources,
+      organCodes,
+      nameCounts,
+      pinyinCounts,
+      deletionCounts,
+      reviewedRecords,
+    }),
+
     finish() {
-      const byId = createChainTable(size);
-      const byNameBirth = createChainTable(size);
-      const byPinyinYear = createChainTable(size);
-      const byNameOrgan = createChainTable(size);
-      const bySurnameBirth = createChainTable(size);
-      const organCounts = new Int32Array(organCodes.length);
-      // Insert from the end so chains list records in file order.
-      for (let r = size - 1; r >= 0; r--) {
-        const b = birth[r]!;
-        const o = organ[r]!;
-        const hasName = nameHi[r] !== 0 || nameLo[r] !== 0;
-        if (idKind[r] !== 0) chainInsert(byId, mixWords(idHi[r]!, idLo[r]!, BUCKET_SALT.id), r);
-        if (hasName && b !== 0) chainInsert(byNameBirth, mixWords(nameHi[r]!, nameLo[r]!, b), r);
-        if (hasName && o >= 0) chainInsert(byNameOrgan, mixWords(nameHi[r]!, nameLo[r]!, o ^ 0x5bd1e995), r);
-        if (b !== 0) {
-          const year = Math.floor(b / 10000);
-          if (pinyinHi[r] !== 0 || pinyinLo[r] !== 0)
-            chainInsert(byPinyinYear, mixWords(pinyinHi[r]!, pinyinLo[r]!, year), r);
-          if (surname[r] !== 0)
-            chainInsert(bySurnameBirth, mixWords(surname[r]!, b, BUCKET_SALT.surnameBirth), r);
-        }
-        if (o >= 0) organCounts[o]!++;
-      }
-      return {
-        size,
-        idHi,
-        idLo,
-        idKind,
-        nameHi,
-        nameLo,
-        pinyinHi,
-        pinyinLo,
-        surname,
-        whole,
-        deletions,
-        birth,
-        sex,
-        organ,
-        status,
-        rank,
-        retiredOn,
-        source,
-        recordKeys,
-        sources,
-        organCodes,
-        organCounts,
-        nameCounts,
-        pinyinCounts,
-        deletionCounts,
-        byId,
-        byNameBirth,
-        byPinyinYear,
-        byNameOrgan,
-        bySurnameBirth,
-        reviewedRecords,
-      };
+      return buildRosterIndex(builder.columns());
     },
+  };
+  return builder;
+}
+
+/**
+ * Builds the blocking tables over finished columns. With `shared`, the tables sit in shared memory
+ * like the columns should, so the index can be handed to matching threads without a copy.
+ */
+export function buildRosterIndex(columns: TRosterColumns, shared = false): TRosterIndex {
+  const { size, idKind, idHi, idLo, nameHi, nameLo, pinyinHi, pinyinLo, surname, birth, organ } = columns;
+  const byId = createChainTable(size, shared);
+  const byNameBirth = createChainTable(size, shared);
+  const byPinyinYear = createChainTable(size, shared);
+  const byNameOrgan = createChainTable(size, shared);
+  const bySurnameBirth = createChainTable(size, shared);
+  const byPinyin = createChainTable(size, shared);
+  const organCounts = allocate(Int32Array, columns.organCodes.length, shared);
+  // Insert from the end so chains list records in file order.
+  for (let r = size - 1; r >= 0; r--) {
+    const b = birth[r]!;
+    const o = organ[r]!;
+    const hasName = nameHi[r] !== 0 || nameLo[r] !== 0;
+    if (idKind[r] !== 0) chainInsert(byId, mixWords(idHi[r]!, idLo[r]!, BUCKET_SALT.id), r);
+    if (hasName && b !== 0) chainInsert(byNameBirth, mixWords(nameHi[r]!, nameLo[r]!, b), r);
+    const hasPinyin = pinyinHi[r] !== 0 || pinyinLo[r] !== 0;
+    if (hasPinyin && o >= 0)
+      chainInsert(byNameOrgan, mixWords(pinyinHi[r]!, pinyinLo[r]!, o ^ 0x5bd1e995), r);
+    if (hasPinyin) chainInsert(byPinyin, mixWords(pinyinHi[r]!, pinyinLo[r]!, BUCKET_SALT.pinyin), r);
+    if (b !== 0) {
+      const year = Math.floor(b / 10000);
+      if (hasPinyin) chainInsert(byPinyinYear, mixWords(pinyinHi[r]!, pinyinLo[r]!, year), r);
+      if (surname[r] !== 0)
+        chainInsert(bySurnameBirth, mixWords(surname[r]!, b, BUCKET_SALT.surnameBirth), r);
+    }
+    if (o >= 0) organCounts[o]!++;
+  }
+  return {
+    ...columns,
+    organCounts,
+    byId,
+    byNameBirth,
+    byPinyinYear,
+    byNameOrgan,
+    bySurnameBirth,
+    byPinyin,
+  };
+}
+
+/** One run of records of a part, in the order the rows were read: `count` rows from `start`. */
+export type TPartRun = { part: number; start: number; count: number };
+
+/**
+ * Joins roster columns built by several threads, each from some of the batches of rows, into the
+ * columns one thread would have built from all rows in order (`plan` lists the runs in read order).
+ * Organ and source numbers are local to each part and are renumbered; counts are added up. Each
+ * part's column is dropped once copied, so joining holds one column twice at most.
+ */
+export function mergeRosterColumns(
+  parts: TRosterColumns[],
+  plan: readonly TPartRun[],
+  shared = false,
+): TRosterColumns {
+  const size = plan.reduce((n, step) => n + step.count, 0);
+  const organCodes: string[] = [];
+  const organIndex = new Map<string, number>();
+  const organMaps = parts.map((part) =>
+    Int32Array.from(part.organCodes, (code) => {
+      let i = organIndex.get(code);
+      if (i === undefined) {
+        i = organCodes.length;
+        organCodes.push(code);
+        organIndex.set(code, i);
+      }
+      return i;
+    }),
+  );
+  const sources: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const sourceMaps = parts.map((part) =>
+    Uint16Array.from(part.sources, (name) => {
+      let i = sourceIndex.get(name);
+      if (i === undefined) {
+        i = sources.length;
+        sources.push(name);
+        sourceIndex.set(name, i);
+      }
+      return i;
+    }),
+  );
+  const joined: Partial<Record<(typeof RECORD_COLUMNS)[number] | 'deletions', TTypedArray>> = {};
+  for (const name of [...RECORD_COLUMNS, 'deletions'] as const) {
+    const width = name === 'deletions' ? DELETIONS : 1;
+    const first = parts[0]![name] as TTypedArray;
+    const out = allocate(first.constructor as TTypedArrayConstructor<TTypedArray>, size * width, shared);
+    let at = 0;
+    for (const step of plan) {
+      const column = parts[step.part]![name] as TTypedArray;
+      const run = column.subarray(step.start * width, (step.start + step.count) * width);
+      if (name === 'organ') {
+        const map = organMaps[step.part]!;
+        for (let i = 0; i < run.length; i++) out[at + i] = run[i]! < 0 ? -1 : map[run[i]!]!;
+      } else if (name === 'source') {
+        const map = sourceMaps[step.part]!;
+        for (let i = 0; i < run.length; i++) out[at + i] = map[run[i]!]!;
+      } else out.set(run, at);
+      at += run.length;
+    }
+    joined[name] = out;
+    for (const part of parts) (part as Record<string, unknown>)[name] = null;
+  }
+  const reviewedRecords = new Map<string, number>();
+  let global = 0;
+  for (const step of plan) {
+    for (const [key, local] of parts[step.part]!.reviewedRecords) {
+      if (local >= step.start && local < step.start + step.count)
+        reviewedRecords.set(key, global + local - step.start);
+    }
+    global += step.count;
+  }
+  return {
+    ...(joined as Pick<TRosterColumns, (typeof RECORD_COLUMNS)[number] | 'deletions'>),
+    size,
+    recordKeys: StringColumn.concat(
+      parts.map((p) => p.recordKeys),
+      plan,
+      shared,
+    ),
+    sources,
+    organCodes,
+    nameCounts: FingerprintCounter.merge(
+      parts.map((p) => p.nameCounts),
+      shared,
+    ),
+    pinyinCounts: FingerprintCounter.merge(
+      parts.map((p) => p.pinyinCounts),
+      shared,
+    ),
+    deletionCounts: FingerprintCounter.merge(
+      parts.map((p) => p.deletionCounts),
+      shared,
+    ),
+    reviewedRecords,
   };
 }
