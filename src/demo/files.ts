@@ -1,8 +1,11 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TAssociationRecord, TLinkRecord, TOrganRecord, TRosterRecord } from '../core/registry/types.ts';
+import { FACT_KINDS, type TFactKind, type TPostApprovalImport } from '../import/fact-formats.ts';
+import { factRow, headerKeys, rowCells, type TOutCell } from '../import/fact-rows.ts';
+import type { TImportKind } from '../import/formats.ts';
 import {
   generateDataset,
   type TGeneratedPost,
@@ -10,14 +13,19 @@ import {
   type TScale,
   type TTruth,
 } from './dataset.ts';
+import type { TAssociationPolicyFacts } from './policy.ts';
 
 /**
- * Writes a dataset as the CSV files the importer reads (UTF-8, header row, `YYYY-MM-DD` dates,
- * `true`/`false`, empty for unknown), the approvals of posts by the post's natural key, the policy
- * facts as JSON Lines (one association a line, the records named as the fact tables name them) and
- * `truth.json`. Rows stream through a buffered writer that
- * waits for the disk, so memory stays flat however many rows there are.
+ * Writes a dataset as the CSV files the importer reads (UTF-8, English header row, `YYYY-MM-DD`
+ * dates, `true`/`false`, empty for unknown): the registry, one file per kind of policy fact, the
+ * approvals of posts by the post's natural key, and `truth.json`. Header rows and column order come
+ * from the import formats, so the files are exactly what `tuogou import` and `tuogou screen` read.
+ * Rows stream through buffered writers that wait for the disk, so memory stays flat however many
+ * rows there are.
  */
+
+/** The file of each fact kind: its name with hyphens, e.g. `decoupling-cases.csv`. */
+export const factFileName = (kind: TFactKind) => `${kind.replaceAll('_', '-')}.csv` as const;
 
 export const DATASET_FILES = [
   'organs.csv',
@@ -26,167 +34,105 @@ export const DATASET_FILES = [
   'posts.csv',
   'rosters-serving.csv',
   'rosters-retired.csv',
-  'post-approvals.csv',
-  'policy-facts.jsonl',
+  ...FACT_KINDS.map(factFileName),
 ] as const;
 export type TDatasetFile = (typeof DATASET_FILES)[number];
 
-type TCell = string | number | boolean | null | undefined;
-
 /** One CSV field: quoted when it holds a comma, quote, line break or outer blank. */
-export function csvField(value: TCell): string {
+export function csvField(value: TOutCell): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const ORGAN_COLUMNS = [
-  'code',
-  'name',
-  'short_name',
-  'kind',
-  'is_administrative',
-  'level',
-  'region_code',
-  'parent_code',
-  'address',
-  'phone',
-  'bank_account',
-];
-const organRow = (o: TOrganRecord): TCell[] => [
-  o.code,
-  o.name,
-  o.shortName,
-  o.kind,
-  o.isAdministrative,
-  o.level,
-  o.regionCode,
-  o.parentCode,
-  o.address,
-  o.phone,
-  o.bankAccount,
-];
+const organCells = (o: TOrganRecord) =>
+  rowCells('organs', {
+    code: o.code,
+    name: o.name,
+    short_name: o.shortName,
+    kind: o.kind,
+    is_administrative: o.isAdministrative,
+    level: o.level,
+    region_code: o.regionCode,
+    parent_code: o.parentCode,
+    address: o.address,
+    phone: o.phone,
+    bank_account: o.bankAccount,
+  });
 
-const ASSOCIATION_COLUMNS = [
-  'uscc',
-  'name',
-  'name_en',
-  'short_name',
-  'level',
-  'region_code',
-  'industry',
-  'registrar',
-  'founded_on',
-  'registered_on',
-  'status',
-  'address',
-  'phone',
-  'bank_account',
-  'member_count',
-];
-const associationRow = (a: TAssociationRecord): TCell[] => [
-  a.uscc,
-  a.name,
-  a.nameEn,
-  a.shortName,
-  a.level,
-  a.regionCode,
-  a.industry,
-  a.registrar,
-  a.foundedOn,
-  a.registeredOn,
-  a.status,
-  a.address,
-  a.phone,
-  a.bankAccount,
-  a.memberCount,
-];
+const associationCells = (a: TAssociationRecord) =>
+  rowCells('associations', {
+    uscc: a.uscc,
+    name: a.name,
+    name_en: a.nameEn,
+    short_name: a.shortName,
+    level: a.level,
+    region_code: a.regionCode,
+    industry: a.industry,
+    registrar: a.registrar,
+    founded_on: a.foundedOn,
+    registered_on: a.registeredOn,
+    status: a.status,
+    address: a.address,
+    phone: a.phone,
+    bank_account: a.bankAccount,
+    member_count: a.memberCount,
+  });
 
-const LINK_COLUMNS = ['organ_code', 'association_uscc', 'kind', 'started_on', 'ended_on'];
-const linkRow = (l: TLinkRecord): TCell[] => [l.organCode, l.associationUscc, l.kind, l.startedOn, l.endedOn];
+const linkCells = (l: TLinkRecord) =>
+  rowCells('links', {
+    organ_code: l.organCode,
+    association_uscc: l.associationUscc,
+    kind: l.kind,
+    started_on: l.startedOn,
+    ended_on: l.endedOn,
+  });
 
-const POST_COLUMNS = [
-  'post_ref',
-  'association_uscc',
-  'person_name',
-  'resident_id',
-  'sex',
-  'birth_date',
-  'role',
-  'branch_name',
-  'started_on',
-  'ended_on',
-  'term_number',
-  'remunerated',
-  'approval_ref',
-  'approval_date',
-  'recommended_by_organ_code',
-];
-const postRow = (p: TGeneratedPost): TCell[] => [
-  p.postRef,
-  p.associationUscc,
-  p.person.name,
-  p.sourceResidentId,
-  p.person.sex,
-  p.person.birthDate,
-  p.role,
-  p.branchName,
-  p.startedOn,
-  p.endedOn,
-  p.termNumber,
-  p.remunerated,
-  p.approvalRef,
-  p.approvalDate,
-  p.recommendedByOrganCode,
-];
+// The post as the source wrote it: the resident ID as given (a legacy 15-digit one stays so).
+const postCells = (p: TGeneratedPost) =>
+  rowCells('posts', {
+    post_ref: p.postRef,
+    association_uscc: p.associationUscc,
+    person_name: p.person.name,
+    resident_id: p.sourceResidentId,
+    sex: p.person.sex,
+    birth_date: p.person.birthDate,
+    role: p.role,
+    branch_name: p.branchName,
+    started_on: p.startedOn,
+    ended_on: p.endedOn,
+    term_number: p.termNumber,
+    remunerated: p.remunerated,
+    approval_ref: p.approvalRef,
+    approval_date: p.approvalDate,
+    recommended_by_organ_code: p.recommendedByOrganCode,
+  });
 
-const ROSTER_COLUMNS = [
-  'source',
-  'record_key',
-  'name',
-  'resident_id',
-  'sex',
-  'birth_date',
-  'status',
-  'retired_on',
-  'organ_code',
-  'organ_name',
-  'rank',
-];
-const rosterRow = (r: TRosterRecord): TCell[] => [
-  r.source,
-  r.recordKey,
-  r.person.name,
-  r.person.residentId,
-  r.person.sex,
-  r.person.birthDate,
-  r.status,
-  r.retiredOn,
-  r.organCode,
-  r.organName,
-  r.rank,
-];
+const rosterCells = (r: TRosterRecord) =>
+  rowCells('rosters', {
+    source: r.source,
+    record_key: r.recordKey,
+    name: r.person.name,
+    resident_id: r.person.residentId,
+    sex: r.person.sex,
+    birth_date: r.person.birthDate,
+    status: r.status,
+    retired_on: r.retiredOn,
+    organ_code: r.organCode,
+    organ_name: r.organName,
+    rank: r.rank,
+  });
 
-const POST_APPROVAL_COLUMNS = [
-  'association_uscc',
-  'person_name',
-  'birth_date',
-  'role',
-  'started_on',
-  'kind',
-  'ref',
-  'date',
-];
-const postApprovalRow = (a: TPostApproval): TCell[] => [
-  a.associationUscc,
-  a.personName,
-  a.birthDate,
-  a.role,
-  a.startedOn,
-  a.kind,
-  a.ref,
-  a.date,
-];
+/** A demo approval names its post by holder name and birth date, as an office's list would. */
+export const postApprovalImport = (a: TPostApproval): TPostApprovalImport => ({
+  associationUscc: a.associationUscc,
+  person: { name: a.personName, residentId: null, birthDate: a.birthDate },
+  role: a.role,
+  startedOn: a.startedOn,
+  kind: a.kind,
+  ref: a.ref,
+  date: a.date,
+});
 
 export type TWriteProgress = { file: TDatasetFile | 'truth.json'; rows: number; total: number };
 
@@ -201,42 +147,82 @@ export type TWrittenDataset = { outDir: string; rows: Record<TDatasetFile, numbe
 
 const FLUSH_BYTES = 1 << 20;
 
-function writeCsv<R>(
-  path: string,
-  columns: string[],
-  rows: Iterable<R>,
-  toCells: (row: R) => TCell[],
-  progress: (rows: number) => void,
-): Promise<number> {
-  return writeLines(path, rows, (row) => toCells(row).map(csvField).join(','), progress, columns.join(','));
-}
+/** One CSV file being written: a header, then rows buffered and flushed when the disk is ready. */
+class CsvSink {
+  private readonly stream: WriteStream;
+  private readonly failed: Promise<never>;
+  private buffer: string;
+  count = 0;
 
-/** Streams one line per row, after an optional header, through the buffered writer. */
-async function writeLines<R>(
-  path: string,
-  rows: Iterable<R>,
-  toLine: (row: R) => string,
-  progress: (rows: number) => void,
-  header?: string,
-): Promise<number> {
-  const stream = createWriteStream(path, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
-  let buffer = header === undefined ? '' : `${header}\n`;
-  let count = 0;
-  for (const row of rows) {
-    buffer += `${toLine(row)}\n`;
-    count++;
-    if (buffer.length >= FLUSH_BYTES) {
-      if (!stream.write(buffer)) await Promise.race([once(stream, 'drain'), failed]);
-      buffer = '';
-      progress(count);
+  constructor(
+    path: string,
+    kind: TImportKind,
+    private readonly progress: (rows: number) => void,
+  ) {
+    this.stream = createWriteStream(path, { encoding: 'utf8' });
+    this.failed = new Promise<never>((_, reject) => this.stream.once('error', reject));
+    // Awaited in push and close; until then a failure must not go unhandled.
+    this.failed.catch(() => {});
+    this.buffer = `${headerKeys(kind).join(',')}\n`;
+  }
+
+  async push(cells: TOutCell[]): Promise<void> {
+    this.buffer += `${cells.map(csvField).join(',')}\n`;
+    this.count++;
+    if (this.buffer.length >= FLUSH_BYTES) {
+      const ready = this.stream.write(this.buffer);
+      this.buffer = '';
+      if (!ready) await Promise.race([once(this.stream, 'drain'), this.failed]);
+      this.progress(this.count);
     }
   }
-  stream.end(buffer);
-  await Promise.race([once(stream, 'finish'), failed]);
-  progress(count);
-  return count;
+
+  async close(): Promise<number> {
+    this.stream.end(this.buffer);
+    this.buffer = '';
+    await Promise.race([once(this.stream, 'finish'), this.failed]);
+    this.progress(this.count);
+    return this.count;
+  }
 }
+
+async function writeCsv<R>(
+  path: string,
+  kind: TImportKind,
+  rows: Iterable<R>,
+  toCells: (row: R) => TOutCell[],
+  progress: (rows: number) => void,
+): Promise<number> {
+  const sink = new CsvSink(path, kind, progress);
+  for (const row of rows) await sink.push(toCells(row));
+  return sink.close();
+}
+
+type TFactRows = { [K in TFactKind]: (bundle: TAssociationPolicyFacts) => readonly unknown[] };
+
+/** The records of each fact kind in one association's bundle. */
+const BUNDLE_RECORDS: Omit<TFactRows, 'post_approvals'> = {
+  association_extras: (b) => [b.extras],
+  scope_decisions: (b) => (b.scopeDecision ? [b.scopeDecision] : []),
+  decoupling_cases: (b) => (b.case ? [b.case] : []),
+  functions: (b) => b.functions,
+  finance_bases: (b) => (b.financeBase ? [b.financeBase] : []),
+  finance_years: (b) => b.financeYears,
+  charter_amendments: (b) => b.charterAmendments,
+  institutions: (b) => b.institutions,
+  staff: (b) => b.staff,
+  party_organisations: (b) => (b.party ? [b.party] : []),
+  foreign_affairs: (b) => (b.foreignAffairs ? [b.foreignAffairs] : []),
+  fee_items: (b) => b.feeItems,
+  dues_decisions: (b) => b.duesDecisions,
+  awards: (b) => b.awards,
+  annual_reports: (b) => b.annualReports,
+  penalties: (b) => b.penalties,
+  rectifications: (b) => b.rectifications,
+  unreachable: (b) => b.unreachable,
+  court_defaults: (b) => b.courtDefaults,
+  credit_entries: (b) => b.creditEntries,
+};
 
 /**
  * Generates the dataset for `seed` and `scale` and writes its files into `outDir` (created if needed).
@@ -255,59 +241,69 @@ export async function writeDatasetFiles({
   const rows = {} as Record<TDatasetFile, number>;
   rows['organs.csv'] = await writeCsv(
     join(outDir, 'organs.csv'),
-    ORGAN_COLUMNS,
+    'organs',
     dataset.organs,
-    organRow,
+    organCells,
     report('organs.csv', counts.organs),
   );
   rows['associations.csv'] = await writeCsv(
     join(outDir, 'associations.csv'),
-    ASSOCIATION_COLUMNS,
+    'associations',
     dataset.associations,
-    associationRow,
+    associationCells,
     report('associations.csv', counts.associations),
   );
   rows['links.csv'] = await writeCsv(
     join(outDir, 'links.csv'),
-    LINK_COLUMNS,
+    'links',
     dataset.links,
-    linkRow,
+    linkCells,
     report('links.csv', counts.links),
   );
   rows['posts.csv'] = await writeCsv(
     join(outDir, 'posts.csv'),
-    POST_COLUMNS,
+    'posts',
     dataset.posts(),
-    postRow,
+    postCells,
     report('posts.csv', counts.posts),
   );
   rows['rosters-serving.csv'] = await writeCsv(
     join(outDir, 'rosters-serving.csv'),
-    ROSTER_COLUMNS,
+    'rosters',
     dataset.servingRoster(),
-    rosterRow,
+    rosterCells,
     report('rosters-serving.csv', counts.servingRoster),
   );
   rows['rosters-retired.csv'] = await writeCsv(
     join(outDir, 'rosters-retired.csv'),
-    ROSTER_COLUMNS,
+    'rosters',
     dataset.retiredRoster(),
-    rosterRow,
+    rosterCells,
     report('rosters-retired.csv', counts.retiredRoster),
   );
-  rows['post-approvals.csv'] = await writeCsv(
-    join(outDir, 'post-approvals.csv'),
-    POST_APPROVAL_COLUMNS,
+  const approvalsFile = factFileName('post_approvals');
+  rows[approvalsFile] = await writeCsv(
+    join(outDir, approvalsFile),
+    'post_approvals',
     dataset.postApprovals,
-    postApprovalRow,
-    report('post-approvals.csv', dataset.postApprovals.length),
+    (a) => factRow('post_approvals', postApprovalImport(a)),
+    report(approvalsFile, dataset.postApprovals.length),
   );
-  rows['policy-facts.jsonl'] = await writeLines(
-    join(outDir, 'policy-facts.jsonl'),
-    dataset.policyFactsByAssociation(),
-    (facts) => JSON.stringify(facts),
-    report('policy-facts.jsonl', counts.associations),
+  // One pass over the associations feeds every fact file: the facts are built once, at any scale.
+  const kinds = FACT_KINDS.filter((kind) => kind !== 'post_approvals');
+  const sinks = new Map(
+    kinds.map((kind) => [
+      kind,
+      new CsvSink(join(outDir, factFileName(kind)), kind, report(factFileName(kind), counts.associations)),
+    ]),
   );
+  for (const bundle of dataset.policyFactsByAssociation()) {
+    for (const kind of kinds) {
+      const sink = sinks.get(kind)!;
+      for (const record of BUNDLE_RECORDS[kind](bundle)) await sink.push(factRow(kind, record as never));
+    }
+  }
+  for (const kind of kinds) rows[factFileName(kind)] = await sinks.get(kind)!.close();
   await writeFile(join(outDir, 'truth.json'), `${JSON.stringify(dataset.truth, null, 2)}\n`);
   onProgress?.({ file: 'truth.json', rows: 1, total: 1 });
   return { outDir, rows, truth: dataset.truth };

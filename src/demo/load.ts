@@ -24,6 +24,7 @@ import {
   upsertStaff,
   upsertUnreachable,
 } from '../db/repositories/facts.repository.ts';
+import { lookupPostIds } from '../db/repositories/facts-import.repository.ts';
 import {
   type UpsertCounts,
   upsertAssociations,
@@ -83,31 +84,23 @@ async function resolvePostApprovals(
   tx: Queryable,
   approvals: readonly TPostApproval[],
 ): Promise<TPostApprovalRecord[]> {
-  if (approvals.length === 0) return [];
-  const { rows } = await tx.query<{
-    id: number;
-    uscc: string;
-    name: string;
-    birth: string;
-    role: string;
-    started: string;
-  }>(
-    `SELECT p.id, a.uscc, pe.name, pe.birth_date AS birth, p.role, p.started_on AS started
-     FROM posts AS p JOIN persons AS pe ON pe.id = p.person_id JOIN associations AS a ON a.id = p.association_id
-     WHERE a.uscc = ANY($1::text[])`,
-    [[...new Set(approvals.map((a) => a.associationUscc))]],
+  const found = await lookupPostIds(
+    tx,
+    approvals.map((a) => ({
+      associationUscc: a.associationUscc,
+      idHash: null,
+      name: a.personName,
+      birthDate: a.birthDate,
+      role: a.role,
+      startedOn: a.startedOn,
+    })),
   );
-  const ids = new Map(
-    rows.map((r) => [
-      `${String(r.uscc).trimEnd()}|${r.name}|${r.birth}|${r.role}|${r.started}`,
-      Number(r.id),
-    ]),
-  );
-  return approvals.map((a) => {
-    const key = `${a.associationUscc}|${a.personName}|${a.birthDate}|${a.role}|${a.startedOn}`;
-    const postId = ids.get(key);
-    if (postId === undefined) throw new Error(`demo post approval ${a.ref}: no post ${key}`);
-    return { postId, kind: a.kind, ref: a.ref, date: a.date };
+  return approvals.map((a, i) => {
+    const ids = found.get(i) ?? [];
+    if (ids.length !== 1) {
+      throw new Error(`demo post approval ${a.ref}: ${ids.length} posts of ${a.personName} as ${a.role}`);
+    }
+    return { postId: ids[0]!, kind: a.kind, ref: a.ref, date: a.date };
   });
 }
 

@@ -80,6 +80,7 @@ export const F = {
   ),
   bool: text('是/否、true/false、1/0', 'yes/no: 是/否, true/false, 1/0'),
   phone: text('电话号码', 'phone number'),
+  bankAccount: text('银行账号（数字，可用空格分组）', 'bank account number (digits, spaces allowed)'),
   residentId: text(
     '18 位公民身份号码或 15 位旧号码（将升级为 18 位）',
     '18-character resident ID or legacy 15 digits (upgraded)',

@@ -32,6 +32,7 @@ import { FACT_FORMATS, FACT_KINDS, type TFactRecordOf } from './fact-formats.ts'
 import { text } from './issues.ts';
 import {
   integerParser,
+  parseBankAccount,
   parseBoolean,
   parseCode,
   parseDate,
@@ -163,7 +164,7 @@ const organs: TFormat<'organs'> = {
     ),
     column('address', '地址', parseText, F.text, '北京市西城区示例路1号'),
     column('phone', '电话', parsePhone, F.phone, '010-12345678'),
-    column('bank_account', '银行账号', parseCode, F.code, ''),
+    column('bank_account', '银行账号', parseBankAccount, F.bankAccount, ''),
   ],
   build(values) {
     const problems: TRowProblem[] = [];
@@ -214,7 +215,7 @@ const associations: TFormat<'associations'> = {
     enumColumn('status', '状态', ASSOCIATION_STATUS_VALUES, '正常', { aliases: ['登记状态'] }),
     column('address', '地址', parseText, F.text, '北京市东城区示例大街2号', { aliases: ['住所'] }),
     column('phone', '电话', parsePhone, F.phone, '010-87654321'),
-    column('bank_account', '银行账号', parseCode, F.code, ''),
+    column('bank_account', '银行账号', parseBankAccount, F.bankAccount, ''),
     column('member_count', '会员数', integerParser(0), F.count, '320', { aliases: ['会员数量'] }),
   ],
   build(values) {

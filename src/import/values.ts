@@ -374,3 +374,18 @@ export const parseTiers: TValueParser<number[]> = (cell) => {
     ),
   );
 };
+
+/**
+ * Bank account numbers as offices write them: digits, often grouped by spaces or hyphens
+ * (`6222 0200 …`). Kept as written; rules compare them without the separators.
+ */
+export const parseBankAccount: TValueParser<string> = (cell) => {
+  if (typeof cell === 'number' && !Number.isSafeInteger(cell)) return numberLostDigits();
+  const value = cellText(cell);
+  const digits = value.replace(/[\s-]/g, '');
+  if (/^[\d\s-]+$/.test(value) && digits.length >= 6 && digits.length <= 40) return ok(value);
+  return fail(
+    text('不是银行账号', 'not a bank account number'),
+    text('6 至 40 位数字，可用空格或连字符分组', '6 to 40 digits, optionally grouped by spaces or hyphens'),
+  );
+};
