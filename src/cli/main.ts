@@ -30,6 +30,7 @@ registerCreditCommands(program);
 (await import('./commands/inspections.ts')).registerInspectionsCommands(program);
 (await import('./commands/opendata.ts')).registerOpenDataCommands(program);
 (await import('./commands/match.ts')).registerMatchCommand(program);
+(await import('./commands/match-run.ts')).registerMatchRunCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -103,9 +103,10 @@ export function registerMatchCommand(program: Command): void {
     .description(
       'Find serving officials and retired cadres among post holders, from files (CSV or XLSX), as CSV',
     )
-    .requiredOption('--posts <file>', 'posts of associations (posts format)')
-    .requiredOption('--serving <file>', 'roster of serving officials (rosters format)')
-    .requiredOption('--retired <file>', 'roster of retired leading cadres (rosters format)')
+    // Required for matching files; optional at this level so that `tuogou match run` (the registry) parses.
+    .option('--posts <file>', 'posts of associations (posts format)')
+    .option('--serving <file>', 'roster of serving officials (rosters format)')
+    .option('--retired <file>', 'roster of retired leading cadres (rosters format)')
     .option('--out <file.csv>', 'write matches and possible matches here (default: standard output)')
     .option('--decisions <file>', 'reviewer verdicts: an earlier output with the verdict column filled in')
     .option('--organs <file>', 'organ directory, to resolve roster employers given by name')
@@ -116,6 +117,8 @@ export function registerMatchCommand(program: Command): void {
     .option('--one-thread', 'index the rosters on this thread instead of a worker thread')
     .addHelpText('after', HELP)
     .action(async (options: TMatchCommandOptions) => {
+      for (const name of ['posts', 'serving', 'retired'] as const)
+        if (!options[name]) throw new Error(`error: required option '--${name} <file>' not specified`);
       const today = parseAsOf(options.asOf);
       const config = loadConfig();
       const secret = loadOrCreateSecret({ secret: config.secret, dataDir: config.dataDir });
