@@ -8,8 +8,9 @@ import { parseResidentId } from '../../src/core/ids/resident-id.ts';
 import { validateUscc } from '../../src/core/ids/uscc.ts';
 import { generateDataset, RETIRED_SOURCE, SERVING_SOURCE, type TDataset } from '../../src/demo/dataset.ts';
 import { addDays, addYears, ageOn } from '../../src/demo/dates.ts';
-import { writeDatasetFiles } from '../../src/demo/files.ts';
+import { DATASET_FILES, writeDatasetFiles } from '../../src/demo/files.ts';
 import { SURNAME_SHARES, surnameOf } from '../../src/demo/names.ts';
+import { headerKeys } from '../../src/import/fact-rows.ts';
 import {
   expectedFindings,
   findFindings,
@@ -344,17 +345,8 @@ describe('dataset files', () => {
     await writeDatasetFiles({ seed: 2015, scale: 'demo', outDir: b! });
     await writeDatasetFiles({ seed: 7, scale: 'demo', outDir: c! });
     const [da, db, dc] = await Promise.all([digest(a!), digest(b!), digest(c!)]);
-    expect(Object.keys(da).sort()).toEqual([
-      'associations.csv',
-      'links.csv',
-      'organs.csv',
-      'policy-facts.jsonl',
-      'post-approvals.csv',
-      'posts.csv',
-      'rosters-retired.csv',
-      'rosters-serving.csv',
-      'truth.json',
-    ]);
+    expect(Object.keys(da).sort()).toEqual([...DATASET_FILES, 'truth.json'].sort());
+    expect(Object.keys(da)).toContain('decoupling-cases.csv');
     expect(db).toEqual(da);
     expect(dc['posts.csv']).not.toBe(da['posts.csv']);
     expect(dc['truth.json']).not.toBe(da['truth.json']);
@@ -377,15 +369,16 @@ describe('dataset files', () => {
     expect(truth.evaluationDate).toBe(dataset.evaluationDate);
     expect(truth.planted).toHaveLength(dataset.truth.planted.length);
     expect(truth.findings).toHaveLength(dataset.truth.findings.length);
-    const lines = (await readFile(join(dir, 'policy-facts.jsonl'), 'utf8')).trimEnd().split('\n');
-    expect(lines).toHaveLength(dataset.associations.length);
     const facts = dataset.policyFacts();
-    const parsed = lines.map(
-      (line) => JSON.parse(line) as { extras: { associationUscc: string }; case: unknown },
+    const lines = async (file: string) => (await readFile(join(dir, file), 'utf8')).trimEnd().split('\n');
+    const extras = await lines('association-extras.csv');
+    expect(extras[0]).toBe(headerKeys('association_extras').join(','));
+    expect(extras.slice(1).map((line) => line.split(',')[0])).toEqual(
+      dataset.associations.map((a) => a.uscc),
     );
-    expect(parsed.map((p) => p.extras.associationUscc)).toEqual(dataset.associations.map((a) => a.uscc));
-    expect(parsed.filter((p) => p.case !== null)).toHaveLength(facts.cases.length);
-    const approvals = (await readFile(join(dir, 'post-approvals.csv'), 'utf8')).trimEnd().split('\n');
+    expect(await lines('decoupling-cases.csv')).toHaveLength(facts.cases.length + 1);
+    expect(await lines('fee-items.csv')).toHaveLength(facts.feeItems.length + 1);
+    const approvals = await lines('post-approvals.csv');
     expect(approvals).toHaveLength(dataset.postApprovals.length + 1);
   });
 });
