@@ -2,6 +2,7 @@ import { FileExcelOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Drawer, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { BUILT_IN_BATCHES } from '../../../../src/core/cases/batches.ts';
 import {
   dashboardExportUrl,
   listDashboardSegment,
@@ -12,6 +13,7 @@ import {
   type TDashboardSegment,
 } from '../../api/dashboard.ts';
 import { QueryError } from '../../components/StatusPages.tsx';
+import { useT } from '../../i18n/index.ts';
 import { codeLabel, type TDashboardTranslate } from './messages.ts';
 
 const PAGE_SIZE = 20;
@@ -46,6 +48,11 @@ export type TSegmentListProps = {
 
 /** The list behind a chart segment, paged, with its XLSX export. */
 export function SegmentList({ aggregate, filter, segment, page, onPage, onClose, t }: TSegmentListProps) {
+  const { language } = useT();
+  const batchTitle = (id: string) => {
+    const batch = BUILT_IN_BATCHES.find((b) => b.id === id);
+    return batch ? (language === 'en' ? batch.title.en : batch.title.zh) : id;
+  };
   const query = useQuery({
     queryKey: ['dashboard', 'list', aggregate, filter, segment, page],
     queryFn: () => listDashboardSegment(aggregate, filter, segment, { page, pageSize: PAGE_SIZE }),
@@ -123,7 +130,7 @@ export function SegmentList({ aggregate, filter, segment, page, onPage, onClose,
                 pagination={pagination}
                 columns={[
                   association,
-                  { title: t('col.batch'), dataIndex: 'batch' },
+                  { title: t('col.batch'), dataIndex: 'batch', render: batchTitle },
                   {
                     title: t('col.state'),
                     dataIndex: 'state',

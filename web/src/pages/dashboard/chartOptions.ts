@@ -23,10 +23,11 @@ function bars(categories: string[], series: TSeries[], horizontal = false): TCha
       left: horizontal ? 170 : 40,
       right: 24,
       top: 36,
-      bottom: horizontal ? 24 : 48,
+      // Many provinces side by side: the labels slant so that each keeps its own place.
+      bottom: horizontal ? 24 : 84,
       containLabel: false,
     },
-    xAxis: horizontal ? value : { ...category, axisLabel: { ...category.axisLabel, rotate: 15, width: 90 } },
+    xAxis: horizontal ? value : { ...category, axisLabel: { ...category.axisLabel, rotate: 40, width: 90 } },
     yAxis: horizontal ? { ...category, inverse: true } : value,
     series: series.map((s) => ({ type: 'bar', name: s.name, stack: s.stack, data: s.data, barMaxWidth: 36 })),
   };
