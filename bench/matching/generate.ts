@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeUscc, listCurrentRegions } from '../../src/core/ids/index.ts';
 import { POST_ROLES, type TCadreRank } from '../../src/core/registry/types.ts';
+import { FORMATS, type TImportKind } from '../../src/import/formats.ts';
 import {
   composeResidentId,
   droppedCharName,
@@ -82,37 +83,22 @@ export const FILES = {
   truth: 'truth.csv',
 } as const;
 
-const ROSTER_HEADER = [
-  'source',
-  'record_key',
-  'name',
-  'resident_id',
-  'sex',
-  'birth_date',
-  'status',
-  'retired_on',
-  'organ_code',
-  'organ_name',
-  'rank',
-] as const;
-
-const POST_HEADER = [
-  'post_ref',
-  'association_uscc',
-  'person_name',
-  'resident_id',
-  'sex',
-  'birth_date',
-  'role',
-  'branch_name',
-  'started_on',
-  'ended_on',
-  'term_number',
-  'remunerated',
-  'approval_ref',
-  'approval_date',
-  'recommended_by_organ_code',
-] as const;
+/**
+ * A CSV writer for one import format: the header is the format's own column list
+ * (`src/import/formats.ts`), and each row names the columns it fills; the others stay empty.
+ */
+function createFormatWriter(path: string, kind: TImportKind) {
+  const keys = FORMATS[kind].columns.map((c) => c.key);
+  const out = createCsvWriter(path, keys);
+  return {
+    row: (values: Record<string, string>) => {
+      for (const key of Object.keys(values))
+        if (!keys.includes(key)) throw new Error(`the ${kind} format has no column ${key}`);
+      return out.row(keys.map((key) => values[key] ?? ''));
+    },
+    close: out.close,
+  };
+}
 
 type TSex = 'male' | 'female';
 
@@ -210,51 +196,25 @@ export async function generateBenchmark({
     };
   };
 
-  const organsOut = createCsvWriter(join(outDir, FILES.organs), [
-    'code',
-    'name',
-    'short_name',
-    'kind',
-    'is_administrative',
-    'level',
-    'region_code',
-    'parent_code',
-    'address',
-    'phone',
-    'bank_account',
-  ]);
+  const organsOut = createFormatWriter(join(outDir, FILES.organs), 'organs');
   for (const o of organs) {
-    await organsOut.row([o.code, o.name, o.shortName, o.kind, 'true', o.level, o.regionCode, '', '', '', '']);
+    await organsOut.row({
+      code: o.code,
+      name: o.name,
+      short_name: o.shortName,
+      kind: o.kind,
+      is_administrative: 'true',
+      level: o.level,
+      region_code: o.regionCode,
+    });
   }
   await organsOut.close();
 
   // Associations and their sponsoring organs; officials' posts lean to associations of their organ.
   const associations: string[] = [];
   const associationsOfOrgan = new Map<number, string[]>();
-  const assocOut = createCsvWriter(join(outDir, FILES.associations), [
-    'uscc',
-    'name',
-    'name_en',
-    'short_name',
-    'level',
-    'region_code',
-    'industry',
-    'registrar',
-    'founded_on',
-    'registered_on',
-    'status',
-    'address',
-    'phone',
-    'bank_account',
-    'member_count',
-  ]);
-  const linksOut = createCsvWriter(join(outDir, FILES.links), [
-    'organ_code',
-    'association_uscc',
-    'kind',
-    'started_on',
-    'ended_on',
-  ]);
+  const assocOut = createFormatWriter(join(outDir, FILES.associations), 'associations');
+  const linksOut = createFormatWriter(join(outDir, FILES.links), 'links');
   const usedUscc = new Set<string>();
   for (let i = 0; i < size.associations; i++) {
     const organ = random.int(organs.length);
@@ -271,24 +231,18 @@ export async function generateBenchmark({
     if (list) list.push(uscc);
     else associationsOfOrgan.set(organ, [uscc]);
     const founded = randomDate(random, 1985, 2020);
-    await assocOut.row([
+    await assocOut.row({
       uscc,
-      `${o.shortName.replace(/(委|局|厅|部|总局)$/, '')}行业协会第${i + 1}会`,
-      '',
-      '',
-      o.level,
-      o.regionCode,
-      'other',
-      '',
-      founded,
-      founded,
-      'active',
-      '',
-      '',
-      '',
-      String(50 + random.int(2000)),
-    ]);
-    await linksOut.row([o.code, uscc, 'sponsor', founded, '']);
+      name: `${o.shortName.replace(/(委|局|厅|部|总局)$/, '')}行业协会第${i + 1}会`,
+      level: o.level,
+      region_code: o.regionCode,
+      industry: 'other',
+      founded_on: founded,
+      registered_on: founded,
+      status: 'active',
+      member_count: String(50 + random.int(2000)),
+    });
+    await linksOut.row({ organ_code: o.code, association_uscc: uscc, kind: 'sponsor', started_on: founded });
   }
   await assocOut.close();
   await linksOut.close();
@@ -322,7 +276,7 @@ export async function generateBenchmark({
   ]);
 
   const writeRoster = async (kind: 'serving' | 'retired') => {
-    const out = createCsvWriter(join(outDir, FILES[kind]), ROSTER_HEADER);
+    const out = createFormatWriter(join(outDir, FILES[kind]), 'rosters');
     const count = kind === 'serving' ? size.serving : size.retired;
     const prefix = kind === 'serving' ? 'S' : 'R';
     for (let i = 0; i < count; i++) {
@@ -344,19 +298,19 @@ export async function generateBenchmark({
       const status = kind === 'retired' ? 'retired' : random.chance(0.03) ? 'left_not_retired' : 'serving';
       const retiredOn =
         kind === 'retired' ? `${Number(person.birthDate.slice(0, 4)) + 60}${person.birthDate.slice(4)}` : '';
-      await out.row([
-        kind === 'serving' ? 'serving_roster' : 'retired_roster',
-        person.recordKey,
+      await out.row({
+        source: kind === 'serving' ? 'serving_roster' : 'retired_roster',
+        record_key: person.recordKey,
         name,
-        id,
-        person.sex,
-        random.chance(RATES.rosterBirthMissing) ? '' : person.birthDate,
+        resident_id: id,
+        sex: person.sex,
+        birth_date: random.chance(RATES.rosterBirthMissing) ? '' : person.birthDate,
         status,
-        retiredOn.endsWith('02-29') ? retiredOn.replace('02-29', '02-28') : retiredOn,
-        random.chance(RATES.rosterOrganCodeMissing) ? '' : o.code,
-        random.chance(RATES.rosterOrganShortName) ? o.shortName : o.name,
-        draw(random, kind === 'serving' ? servingRanks : retiredRanks),
-      ]);
+        retired_on: retiredOn.endsWith('02-29') ? retiredOn.replace('02-29', '02-28') : retiredOn,
+        organ_code: random.chance(RATES.rosterOrganCodeMissing) ? '' : o.code,
+        organ_name: random.chance(RATES.rosterOrganShortName) ? o.shortName : o.name,
+        rank: draw(random, kind === 'serving' ? servingRanks : retiredRanks),
+      });
     }
     await out.close();
   };
@@ -374,7 +328,7 @@ export async function generateBenchmark({
     [plantedQueue[i], plantedQueue[j]] = [plantedQueue[j]!, plantedQueue[i]!];
   }
 
-  const postsOut = createCsvWriter(join(outDir, FILES.posts), POST_HEADER);
+  const postsOut = createFormatWriter(join(outDir, FILES.posts), 'posts');
   const truthOut = createCsvWriter(join(outDir, FILES.truth), ['post_ref', 'record_key', 'slices']);
   let hardNegatives = 0;
   let queued = 0;
@@ -418,23 +372,19 @@ export async function generateBenchmark({
     const written = corruptPost(person, random, tags);
     if (person.share >= RATES.commonNameShare) tags.push('common_name');
     const started = randomDate(random, 2012, 2025);
-    await postsOut.row([
-      `P${n + 1}`,
-      association,
-      written.name,
-      written.id,
-      written.sex,
-      written.birthDate,
-      random.pick(POST_ROLES),
-      '',
-      started,
-      '',
-      String(1 + random.int(3)),
-      random.chance(0.1) ? 'true' : 'false',
-      '',
-      '',
-      recommended,
-    ]);
+    await postsOut.row({
+      post_ref: `P${n + 1}`,
+      association_uscc: association,
+      person_name: written.name,
+      resident_id: written.id,
+      sex: written.sex,
+      birth_date: written.birthDate,
+      role: random.pick(POST_ROLES),
+      started_on: started,
+      term_number: String(1 + random.int(3)),
+      remunerated: random.chance(0.1) ? 'true' : 'false',
+      recommended_by_organ_code: recommended,
+    });
     await truthOut.row([`P${n + 1}`, truthKey, tags.join(';')]);
   }
   await postsOut.close();

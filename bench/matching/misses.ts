@@ -177,7 +177,10 @@ export async function analyseMisses({
       names.push('id_missing_common_name');
     for (const name of names) {
       let c = bySlice.get(name);
-      if (!c) bySlice.set(name, (c = emptyCounts()));
+      if (!c) {
+        c = emptyCounts();
+        bySlice.set(name, c);
+      }
       c.posts++;
       if (t.recordKey) c.truePairs++;
       if (t.recordKey && !fn) c.tp++;
@@ -191,7 +194,10 @@ export async function analyseMisses({
     }
     const evidence = evidenceOf(t.slices);
     let e = byEvidence.get(evidence);
-    if (!e) byEvidence.set(evidence, (e = { fn: 0, fp: 0, truePairs: 0 }));
+    if (!e) {
+      e = { fn: 0, fp: 0, truePairs: 0 };
+      byEvidence.set(evidence, e);
+    }
     if (t.recordKey) e.truePairs++;
     if (fn) e.fn++;
     if (fp) e.fp++;

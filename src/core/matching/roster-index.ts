@@ -90,7 +90,8 @@ export function createNameFingerprinter(hasher: TKeyedHasher): (raw: string) => 
       out.whole = fold(chars);
       out.deletions = nameDeletions(name.key).map((d) => fold(Array.from(d)));
     }
-    if (cache.size >= 4_000_000) cache.clear();
+    // Bounded: each indexing thread keeps its own cache, and most rows carry the commonest names.
+    if (cache.size >= 1_000_000) cache.clear();
     cache.set(raw, out);
     return out;
   };
