@@ -114,11 +114,26 @@ function csvCell(value: unknown): string {
 }
 
 function toCsv(rows: readonly TOpenRow[], columns: readonly string[]): string {
-  // A byte-order mark so that spreadsheet programs read the UTF-8 Chinese text correctly.
-  return `\ufeff${stringify(
+  return stringify(
     rows.map((row) => columns.map((c) => csvCell(row[c]))),
     { header: true, columns: [...columns], record_delimiter: '\n' },
-  )}`;
+  );
+}
+
+const BOM = '\ufeff';
+
+/**
+ * A file's bytes as published. CSV files start with a byte-order mark so that spreadsheet programs
+ * read the UTF-8 Chinese text correctly; it is added here, not stored, because a database driver may
+ * drop a leading BOM when it reads text back.
+ */
+export function publishedContent(file: { name: string; content: string }): string {
+  return file.name.endsWith('.csv') ? `${BOM}${file.content}` : file.content;
+}
+
+function fileRow(name: string, mediaType: string, content: string, rows: number): TOpenFileRow {
+  const published = publishedContent({ name, content });
+  return { name, mediaType, content, sha256: sha256(published), rows };
 }
 
 function toJsonl(rows: readonly TOpenRow[]): string {
@@ -202,20 +217,9 @@ export async function publishOpenData(options: PublishOpenDataOptions): Promise<
       const csv = toCsv(rows, columns);
       const jsonl = toJsonl(rows);
       files.push(
+        { ...fileRow(`${dataset.name}.csv`, CSV_TYPE, csv, rows.length), description: dataset.description },
         {
-          name: `${dataset.name}.csv`,
-          mediaType: CSV_TYPE,
-          content: csv,
-          sha256: sha256(csv),
-          rows: rows.length,
-          description: dataset.description,
-        },
-        {
-          name: `${dataset.name}.jsonl`,
-          mediaType: JSONL_TYPE,
-          content: jsonl,
-          sha256: sha256(jsonl),
-          rows: rows.length,
+          ...fileRow(`${dataset.name}.jsonl`, JSONL_TYPE, jsonl, rows.length),
           description: dataset.description,
         },
       );
@@ -234,22 +238,8 @@ export async function publishOpenData(options: PublishOpenDataOptions): Promise<
       ? `Rows added, changed and removed since ${previous.asOf}`
       : 'Rows added since no earlier snapshot: everything';
     files.push(
-      {
-        name: 'changes.csv',
-        mediaType: CSV_TYPE,
-        content: changesCsv,
-        sha256: sha256(changesCsv),
-        rows: changes.length,
-        description,
-      },
-      {
-        name: 'changes.jsonl',
-        mediaType: JSONL_TYPE,
-        content: changesJsonl,
-        sha256: sha256(changesJsonl),
-        rows: changes.length,
-        description,
-      },
+      { ...fileRow('changes.csv', CSV_TYPE, changesCsv, changes.length), description },
+      { ...fileRow('changes.jsonl', JSONL_TYPE, changesJsonl, changes.length), description },
     );
     const manifest: TManifest = {
       schemaVersion: OPEN_DATA_SCHEMA_VERSION,
@@ -261,20 +251,14 @@ export async function publishOpenData(options: PublishOpenDataOptions): Promise<
         name: f.name,
         rows: f.rows,
         sha256: f.sha256,
-        bytes: Buffer.byteLength(f.content, 'utf8'),
+        bytes: Buffer.byteLength(publishedContent(f), 'utf8'),
         description: f.description,
       })),
     };
     const manifestJson = `${JSON.stringify(manifest, null, 2)}\n`;
     const stored: TOpenFileRow[] = [
       ...files.map(({ description: _d, ...f }) => f),
-      {
-        name: 'manifest.json',
-        mediaType: 'application/json; charset=utf-8',
-        content: manifestJson,
-        sha256: sha256(manifestJson),
-        rows: 0,
-      },
+      fileRow('manifest.json', 'application/json; charset=utf-8', manifestJson, 0),
     ];
     await insertSnapshot(tx, { asOf, previous: previous?.asOf ?? null, manifest, files: stored });
     await appendAuditEvent(tx, {
@@ -300,7 +284,7 @@ export async function writeSnapshotFolder(options: {
   const target = join(options.folder, options.asOf);
   await mkdir(target, { recursive: true });
   for (const file of await listSnapshotFiles(options.db, options.asOf)) {
-    await writeFile(join(target, file.name), file.content, 'utf8');
+    await writeFile(join(target, file.name), publishedContent(file), 'utf8');
   }
   return target;
 }

@@ -1,5 +1,10 @@
 import { findSnapshotFile, listSnapshots } from '../../db/repositories/open-data.repository.ts';
-import { OPEN_DATA_LICENCE, OPEN_DATA_SCHEMA_VERSION, type TManifest } from '../../jobs/open-data.ts';
+import {
+  OPEN_DATA_LICENCE,
+  OPEN_DATA_SCHEMA_VERSION,
+  publishedContent,
+  type TManifest,
+} from '../../jobs/open-data.ts';
 import type { TAppDeps } from '../env.ts';
 import { AppError } from '../errors.ts';
 import { createSlidingWindowLimiter } from '../rate-limit.ts';
@@ -40,7 +45,7 @@ export function createOpenDataHandlers(
       const row = await findSnapshotFile(db, { asOf: date, name: file });
       if (!row) throw new AppError('not_found', `No open-data file ${file} for ${date}`);
       // A published snapshot never changes: caches may keep it.
-      return c.body(row.content, 200, {
+      return c.body(publishedContent(row), 200, {
         'Content-Type': row.mediaType,
         'Content-Disposition': `attachment; filename="tuogou-${date}-${file}"`,
         'Cache-Control': 'public, max-age=86400, immutable',
