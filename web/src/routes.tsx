@@ -7,6 +7,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -41,6 +42,9 @@ const CaseDetailPage = lazy(() =>
 );
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const MatchingReviewPage = lazy(() =>
+  import('./pages/matching/MatchingReviewPage.tsx').then((m) => ({ default: m.MatchingReviewPage })),
 );
 const AuditLogPage = lazy(() =>
   import('./pages/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
@@ -121,6 +125,13 @@ export const appRoutes: readonly TAppRoute[] = [
     icon: <ThunderboltOutlined />,
     roles: ['regulator', 'admin'],
     element: <ScreeningRunsPage />,
+  },
+  {
+    path: '/matching',
+    titleId: 'menu.matching',
+    icon: <SolutionOutlined />,
+    roles: ['regulator', 'admin', 'auditor'],
+    element: <MatchingReviewPage />,
   },
   {
     path: '/dashboard',

@@ -30,6 +30,7 @@ export const en: Record<TMessageId, string> = {
   'menu.cases': 'Decoupling cases',
   'menu.cases.detail': 'Case',
   'menu.dashboard': 'Dashboard',
+  'menu.matching': 'Matching review',
   'menu.public': 'Public search',
 
   'role.regulator': 'Regulator',

@@ -30,6 +30,7 @@ export const zhCN = {
   'menu.cases': '脱钩案件',
   'menu.cases.detail': '案件详情',
   'menu.dashboard': '工作台',
+  'menu.matching': '比对审核',
   'menu.public': '公开查询',
 
   'role.regulator': '监管部门',
