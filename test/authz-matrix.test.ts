@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TUserRole, USER_ROLES } from '../src/db/repositories/users.repository.ts';
 import { waitForMatchRuns } from '../src/jobs/match-runs.ts';
+import { waitForScreeningRuns } from '../src/jobs/screen.ts';
 import { ROUTE_TABLE, ROUTES, type TRouteId } from '../src/server/routes.ts';
 import { firstMoveOf, planUploadForm, seedCaseFixtures, type TCaseFixtures } from './cases/support.ts';
 import { seedMatchFixtures, type TMatchFixtures } from './match-runs/support.ts';
@@ -233,7 +234,12 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
   }),
   associationFindings: (s) => ({ path: `/api/associations/${s.uscc}/findings` }),
   listRules: () => ({ path: '/api/rules' }),
-  startScreeningRun: () => ({ path: '/api/screening-runs', method: 'POST', body: { asOf: '2020-06-30' } }),
+  startScreeningRun: () => ({
+    path: '/api/screening-runs',
+    method: 'POST',
+    body: { asOf: '2020-06-30' },
+    before: () => waitForScreeningRuns(db),
+  }),
   listScreeningRuns: () => ({ path: '/api/screening-runs' }),
   startMatchRun: () => ({
     path: '/api/match-runs',

@@ -365,11 +365,19 @@ export const ROUTES = {
       method: 'post',
       path: '/api/screening-runs',
       tags: ['findings'],
-      summary: 'Screen the associations of the caller’s jurisdiction now and store the run',
+      summary:
+        'Start screening the associations of the caller’s jurisdiction in the background; the runs list shows its progress',
       request: {
         body: { required: false, content: { 'application/json': { schema: ZScreeningRunBody } } },
       },
-      responses: { 200: json(ZScreeningRun, 'The completed run'), ...errorResponses(400, 401, 403) },
+      responses: {
+        202: json(ZScreeningRun, 'The run, started (status running): poll the runs list for its progress'),
+        409: {
+          description: 'Another screening run is still running (conflict)',
+          content: { 'application/json': { schema: ZErrorBody } },
+        },
+        ...errorResponses(400, 401, 403),
+      },
     }),
   },
   listScreeningRuns: {

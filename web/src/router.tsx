@@ -14,6 +14,10 @@ const loadPublic = () => import('./pages/public/index.ts');
 const PublicLayout = lazy(() => loadPublic().then((m) => ({ default: m.PublicLayout })));
 const PublicSearchPage = lazy(() => loadPublic().then((m) => ({ default: m.PublicSearchPage })));
 const PublicAssociationPage = lazy(() => loadPublic().then((m) => ({ default: m.PublicAssociationPage })));
+// The public draw pages load only when a draw is opened.
+const loadDrawPages = () => import('./pages/inspections/PublicDrawPages.tsx');
+const PublicDrawListPage = lazy(() => loadDrawPages().then((m) => ({ default: m.PublicDrawListPage })));
+const PublicDrawPage = lazy(() => loadDrawPages().then((m) => ({ default: m.PublicDrawPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -34,6 +38,8 @@ export const routeObjects: RouteObject[] = [
         children: [
           { index: true, element: <PublicSearchPage /> },
           { path: 'associations/:uscc', element: <PublicAssociationPage /> },
+          { path: 'inspections', element: <PublicDrawListPage /> },
+          { path: 'inspections/:id', element: <PublicDrawPage /> },
           { path: '*', element: <NotFoundPageLazy homePath="/public" /> },
         ],
       },

@@ -5,6 +5,7 @@ import {
   BookOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
@@ -39,6 +40,9 @@ const CasesListPage = lazy(() =>
 );
 const CaseDetailPage = lazy(() =>
   import('./pages/cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })),
+);
+const InspectionsPage = lazy(() =>
+  import('./pages/inspections/InspectionsPage.tsx').then((m) => ({ default: m.InspectionsPage })),
 );
 const DashboardPage = lazy(() =>
   import('./pages/dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
@@ -132,6 +136,13 @@ export const appRoutes: readonly TAppRoute[] = [
     icon: <SolutionOutlined />,
     roles: ['regulator', 'admin', 'auditor'],
     element: <MatchingReviewPage />,
+  },
+  {
+    path: '/inspections',
+    titleId: 'menu.inspections',
+    icon: <FileSearchOutlined />,
+    roles: ['regulator', 'inspector', 'auditor', 'admin'],
+    element: <InspectionsPage />,
   },
   {
     path: '/dashboard',

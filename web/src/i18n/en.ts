@@ -31,6 +31,7 @@ export const en: Record<TMessageId, string> = {
   'menu.cases.detail': 'Case',
   'menu.dashboard': 'Dashboard',
   'menu.matching': 'Matching review',
+  'menu.inspections': 'Random inspections',
   'menu.public': 'Public search',
 
   'role.regulator': 'Regulator',

@@ -31,6 +31,7 @@ export const zhCN = {
   'menu.cases.detail': '案件详情',
   'menu.dashboard': '工作台',
   'menu.matching': '比对审核',
+  'menu.inspections': '双随机抽查',
   'menu.public': '公开查询',
 
   'role.regulator': '监管部门',
