@@ -6,6 +6,7 @@ import { countAssociations } from '../../db/repositories/registry-read.repositor
 import { loadDemoDataset } from '../../demo/load.ts';
 import { seedDemoInspections } from '../../demo/seed-inspections.ts';
 import { seedDashboardDemo } from '../../demo/seed-dashboard.ts';
+import { seedMatchingDemo } from '../../demo/seed-matching.ts';
 import { seedPortalDemo } from '../../demo/seed-portal.ts';
 import { scheduleDailyOpenData } from '../../jobs/open-data.ts';
 import { createApp } from '../../server/app.ts';
@@ -67,6 +68,7 @@ async function prepareDemo(ctx: Pick<Awaited<ReturnType<typeof openCliContext>>,
   await seedDemoInspections(ctx.db);
   await seedPortalDemo({ db: ctx.db, today: new Date().toISOString().slice(0, 10) });
   await seedDashboardDemo({ db: ctx.db, today: new Date().toISOString().slice(0, 10) });
+  await seedMatchingDemo(ctx);
   console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
   for (const account of accounts) {
     console.log(`  ${account.username.padEnd(14)} ${account.role.padEnd(12)} ${account.scope}`);
