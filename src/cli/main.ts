@@ -31,6 +31,7 @@ registerCreditCommands(program);
 (await import('./commands/opendata.ts')).registerOpenDataCommands(program);
 (await import('./commands/match.ts')).registerMatchCommand(program);
 (await import('./commands/match-run.ts')).registerMatchRunCommand(program);
+(await import('./commands/cases.ts')).registerCasesCommands(program);
 
 try {
   await program.parseAsync(process.argv);
