@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter } from '../ids/index.ts';
+import { DEFAULT_MATCH_PARAMETERS, type TMatchParameters } from './match.ts';
 import { runMatching } from './run.ts';
 import type { TMatchDecision, TPostRow, TReviewDecision, TRosterRow } from './types.ts';
 
@@ -68,7 +69,11 @@ function roster(): TRosterRow[] {
   return rows;
 }
 
-async function decide(post: Partial<TPostRow>, reviews: TReviewDecision[] = []): Promise<TMatchDecision> {
+async function decide(
+  post: Partial<TPostRow>,
+  reviews: TReviewDecision[] = [],
+  parameters: Partial<TMatchParameters> = {},
+): Promise<TMatchDecision> {
   const out: TMatchDecision[] = [];
   for await (const d of runMatching({
     key,
@@ -76,6 +81,7 @@ async function decide(post: Partial<TPostRow>, reviews: TReviewDecision[] = []):
     organs,
     links,
     reviews,
+    parameters,
     rosters: [roster()],
     posts: [{ post_ref: 'P1', association_uscc: 'ASSOC-0', person_name: '', ...post }],
   })) {
@@ -188,6 +194,48 @@ describe('runMatching', () => {
     ]);
     const sum = d.reasons.reduce((s, r) => s + r.weight, 0);
     expect(Math.abs(sum - d.score)).toBeLessThan(0.05);
+  });
+
+  it('gives a retired cadre a prior retiredPriorFactor times that of a serving official', async () => {
+    const prior = (d: TMatchDecision) => d.reasons.find((r) => r.field === 'prior')!;
+    const serving = await decide(rare);
+    const retired = await decide({ person_name: '张建国', sex: 'male', birth_date: '1955-06-15' });
+    expect(retired.recordKey).toBe('R-zhang');
+    expect(prior(retired).weight - prior(serving).weight).toBeCloseTo(
+      Math.log2(DEFAULT_MATCH_PARAMETERS.retiredPriorFactor),
+      1,
+    );
+    expect(prior(retired).outcome).toMatch(/retired ×5/);
+    const flat = await decide({ person_name: '张建国', birth_date: '1955-06-15' }, [], {
+      retiredPriorFactor: 1,
+    });
+    expect(prior(flat).weight).toBeCloseTo(prior(serving).weight, 1);
+  });
+
+  it('looks a post with neither ID nor birth date up by a rare name alone, never by a crowded one', async () => {
+    const rareOnly = await decide({ person_name: '歐陽修遠' });
+    expect(rareOnly.recordKey).toBe('S-rare');
+    // 300 records are called 王伟, past the limit: name and sex alone would only split among them.
+    const crowded = await decide({ person_name: '王伟', sex: 'male' });
+    expect(crowded).toMatchObject({ decision: 'no_match', candidates: 0 });
+    const unlimited = await decide({ person_name: '王伟', sex: 'male' }, [], { nameOnlyBlockingLimit: 1000 });
+    expect(unlimited.candidates).toBe(300);
+    expect(unlimited.decision).toBe('no_match');
+  });
+
+  it('finds a pinyin or homophone spelling through the organ linked to the association', async () => {
+    const noNameOnly = { nameOnlyBlockingLimit: 0 };
+    const alone = await decide({ person_name: 'Xiuyuan Ouyang' }, [], noNameOnly);
+    expect(alone.candidates).toBe(0);
+    const linked = await decide(
+      { person_name: 'Xiuyuan Ouyang', association_uscc: 'ASSOC-1' },
+      [],
+      noNameOnly,
+    );
+    expect(linked.recordKey).toBe('S-rare');
+    expect(linked.reasons.find((r) => r.field === 'name')!.outcome).toMatch(/pinyin spelling/);
+    const homophone = await decide({ person_name: '欧阳修元', association_uscc: 'ASSOC-1' }, [], noNameOnly);
+    expect(homophone.recordKey).toBe('S-rare');
   });
 
   it('returns no_match without a record when nothing on the rosters is near', async () => {
