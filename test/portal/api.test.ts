@@ -69,7 +69,7 @@ describe('complaints', () => {
     const wrong = await fileComplaint({
       uscc: world.associations.shanghai.uscc,
       text: '这个收费项目不合理，请核查。',
-      feeItemRef: feeItemId,
+      feeItemRef: 'F-AWARD',
     });
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('feeItemRef');

@@ -14,6 +14,9 @@ const loadPublic = () => import('./pages/public/index.ts');
 const PublicLayout = lazy(() => loadPublic().then((m) => ({ default: m.PublicLayout })));
 const PublicSearchPage = lazy(() => loadPublic().then((m) => ({ default: m.PublicSearchPage })));
 const PublicAssociationPage = lazy(() => loadPublic().then((m) => ({ default: m.PublicAssociationPage })));
+const loadComplaintPages = () => import('./pages/public/complaint-pages.ts');
+const ComplaintFormPage = lazy(() => loadComplaintPages().then((m) => ({ default: m.ComplaintFormPage })));
+const TrackComplaintPage = lazy(() => loadComplaintPages().then((m) => ({ default: m.TrackComplaintPage })));
 // The public draw pages load only when a draw is opened.
 const loadDrawPages = () => import('./pages/inspections/PublicDrawPages.tsx');
 const PublicDrawListPage = lazy(() => loadDrawPages().then((m) => ({ default: m.PublicDrawListPage })));
@@ -38,6 +41,8 @@ export const routeObjects: RouteObject[] = [
         children: [
           { index: true, element: <PublicSearchPage /> },
           { path: 'associations/:uscc', element: <PublicAssociationPage /> },
+          { path: 'complaints/new', element: <ComplaintFormPage /> },
+          { path: 'complaints/track', element: <TrackComplaintPage /> },
           { path: 'inspections', element: <PublicDrawListPage /> },
           { path: 'inspections/:id', element: <PublicDrawPage /> },
           { path: '*', element: <NotFoundPageLazy homePath="/public" /> },

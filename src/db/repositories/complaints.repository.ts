@@ -276,9 +276,9 @@ export async function listComplaintEvents(q: Queryable, id: number): Promise<TCo
 export async function listComplaintFeeItems(
   q: Queryable,
   associationId: number,
-): Promise<{ id: string; name: string; category: string }[]> {
-  const { rows } = await q.query<{ id: string; name: string; category: string }>(
-    `SELECT id::text AS id, name, category FROM fee_items
+): Promise<{ id: string; ref: string; name: string; category: string }[]> {
+  const { rows } = await q.query<{ id: string; ref: string; name: string; category: string }>(
+    `SELECT id::text AS id, ref, name, category FROM fee_items
      WHERE association_id = $1 AND (ended_on IS NULL OR ended_on >= CURRENT_DATE) ORDER BY id`,
     [associationId],
   );

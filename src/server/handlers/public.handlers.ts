@@ -231,23 +231,25 @@ export function createPublicHandlers(
         });
         return c.json(receiptOf(decoy), 200);
       }
-      const feeItems: TComplaintFeeItem[] = (await listComplaintFeeItems(db, association.id)).map((f) => ({
+      const published = await listComplaintFeeItems(db, association.id);
+      const feeItems: TComplaintFeeItem[] = published.map((f) => ({
         id: f.id,
         name: f.name,
         category: f.category as TFeeCategory,
       }));
       const feeItemRef = form.feeItemRef ?? null;
-      if (feeItemRef !== null && !feeItems.some((f) => f.id === feeItemRef)) {
+      const chosen = feeItemRef === null ? null : published.find((f) => f.ref === feeItemRef);
+      if (chosen === undefined) {
         throw new AppError(
           'validation_failed',
-          `json feeItemRef: "${feeItemRef}" is not a fee item of this association`,
+          `json feeItemRef: "${feeItemRef}" is not a published fee item of this association`,
         );
       }
       const classification = classifyComplaint({
         text: form.text,
         topic: form.topic ?? null,
         feeItems,
-        feeItemId: feeItemRef,
+        feeItemId: chosen?.id ?? null,
         compulsory: form.compulsory ?? null,
       });
       const complaint = receiveComplaint({

@@ -140,7 +140,12 @@ export const ZComplaintForm = z
     uscc: z.string().length(18),
     topic: z.enum(['fee', 'personnel', 'function', 'other']).nullable().optional(),
     text: z.string().trim().min(10, 'describe what happened in at least 10 characters').max(4000),
-    feeItemRef: z.string().max(100).nullable().optional(),
+    feeItemRef: z
+      .string()
+      .max(100)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The `ref` of a published fee item of the association (see …/fees)' }),
     compulsory: z.boolean().nullable().optional(),
     contact: z
       .string()
@@ -148,12 +153,9 @@ export const ZComplaintForm = z
       .nullable()
       .optional()
       .openapi({ description: 'Optional; kept encrypted, seen only by the regulator, never published' }),
-    website: z
-      .string()
-      .optional()
-      .openapi({
-        description: 'Leave empty. A form field people do not see; software that fills it is ignored.',
-      }),
+    website: z.string().optional().openapi({
+      description: 'Leave empty. A form field people do not see; software that fills it is ignored.',
+    }),
   })
   .openapi('ComplaintForm');
 

@@ -1,7 +1,8 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, type DescriptionsProps, Empty, Space, Tag } from 'antd';
-import { useLocation, useNavigate, useParams } from 'react-router-dom';
+import { lazy, Suspense } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { getPublicAssociation } from '../../api/public.ts';
 import type { TFormerOrgan, TPublicAssociationDetail } from '../../api/types.ts';
 import { QueryErrorLazy } from '../../components/LazyStatusPages.tsx';
@@ -10,6 +11,12 @@ import { formatDate, formatDateRange, formatNumber, orEmpty } from '../../format
 import { type TTranslate, useT } from '../../i18n/index.ts';
 import { levelLabel, linkKindLabel, statusLabel } from '../../labels.ts';
 import { Heading, Muted, Section } from './text.tsx';
+
+// Scorecard, fees, credit, inspections and complaint outcomes come in a chunk of their own after the
+// registry record is shown, which keeps the portal's first load within its budget.
+const AssociationSections = lazy(() =>
+  import('./AssociationSections.tsx').then((m) => ({ default: m.AssociationSections })),
+);
 
 function fields(association: TPublicAssociationDetail, t: TTranslate): DescriptionsProps['items'] {
   return [
@@ -51,7 +58,7 @@ function FormerOrgans({ organs }: { organs: TFormerOrgan[] }) {
 /** An association's public page: registration facts and the organs it was linked to; no person data. */
 export function PublicAssociationPage() {
   const { uscc = '' } = useParams();
-  const { t } = useT();
+  const { t, language } = useT();
   const query = useQuery({
     queryKey: ['public', 'association', uscc],
     queryFn: () => getPublicAssociation(uscc),
@@ -83,6 +90,14 @@ export function PublicAssociationPage() {
       <Section title={t('public.formerOrgans')}>
         <FormerOrgans organs={formerOrgans} />
       </Section>
+      <Suspense fallback={<PageLoading />}>
+        <AssociationSections uscc={association.uscc} />
+      </Suspense>
+      <Link to={`/public/complaints/new?uscc=${association.uscc}`} data-testid="public-file-complaint">
+        <Button danger icon={<ExclamationCircleOutlined />}>
+          {language === 'en' ? 'Report this association' : '举报该协会'}
+        </Button>
+      </Link>
     </Space>
   );
 }

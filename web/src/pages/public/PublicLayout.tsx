@@ -1,4 +1,4 @@
-import { LoginOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, LoginOutlined } from '@ant-design/icons';
 import { Layout, Space } from 'antd';
 import { Suspense, useEffect } from 'react';
 import { Link, Outlet } from 'react-router-dom';
@@ -9,7 +9,7 @@ import { Muted } from './text.tsx';
 
 /** The public portal's light frame: product name, language switch and a way in for staff. */
 export function PublicLayout() {
-  const { t } = useT();
+  const { t, language } = useT();
   useEffect(() => {
     document.title = `${t('public.title')} · ${t('app.name')}`;
   }, [t]);
@@ -33,7 +33,10 @@ export function PublicLayout() {
           {t('app.name')}
           <Muted style={{ marginLeft: 12, fontWeight: 400 }}>{t('public.title')}</Muted>
         </Link>
-        <Space>
+        <Space wrap>
+          <Link to="/public/complaints/track" data-testid="public-track-link">
+            <FileSearchOutlined /> {language === 'en' ? 'Follow a complaint' : '举报查询'}
+          </Link>
           <LanguageSwitch />
           <Link to="/login" data-testid="public-login-link">
             <LoginOutlined /> {t('public.login')}
