@@ -241,3 +241,27 @@ describe('tuogou inspections verify', () => {
     });
   }, 120_000);
 });
+
+describe('the public inspection and open-data routes', () => {
+  it('limit each client address: past the burst, 429 with Retry-After, while another address still gets through', async () => {
+    const app = createTestApp(db, testProtector(), { now: () => new Date('2026-05-02T10:00:00Z') });
+    const get = (address: string) =>
+      app.request('/api/public/inspections/draws', {}, { incoming: { socket: { remoteAddress: address } } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 201; i += 1) statuses.push((await get('203.0.113.7')).status);
+    expect(statuses.slice(0, 200).every((s) => s === 200)).toBe(true);
+    const refused = await get('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(
+      (
+        await app.request(
+          '/api/public/open-data',
+          {},
+          { incoming: { socket: { remoteAddress: '203.0.113.7' } } },
+        )
+      ).status,
+    ).toBe(429);
+    expect((await get('198.51.100.9')).status).toBe(200);
+  }, 120_000);
+});

@@ -32,7 +32,11 @@ import {
 import type { TAppDeps, TAppEnv } from '../env.ts';
 import { AppError } from '../errors.ts';
 import { auditActorOf, registryScopeOf, type TPrincipal } from '../principal.ts';
-import { createSlidingWindowLimiter, type SlidingWindowLimiter } from '../rate-limit.ts';
+import {
+  createTokenBucketLimiter,
+  DEFAULT_PORTAL_RATE_LIMITS,
+  type SlidingWindowLimiter,
+} from '../rate-limit.ts';
 import type { THandlersOf } from './types.ts';
 
 /** The region a principal acts in: its own, or '100000' for the whole country. */
@@ -62,9 +66,21 @@ async function refusing<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Public reads per client address per minute; the portal and open-data crawlers share it. */
-export const PUBLIC_INSPECTION_RATE_LIMIT = { max: 120, windowMs: 60_000 } as const;
+// The public inspection and open-data routes share one bucket per client address per app, with the
+// portal's limits (a burst, then a steady rate), so crawlers and readers meet the same documented rule.
+const PUBLIC_LIMITERS = new WeakMap<TAppDeps, SlidingWindowLimiter>();
 
+/** The rate limiter of the public inspection and open-data routes of one app. */
+export function publicLimiterOf(deps: TAppDeps): SlidingWindowLimiter {
+  let limiter = PUBLIC_LIMITERS.get(deps);
+  if (!limiter) {
+    limiter = createTokenBucketLimiter(DEFAULT_PORTAL_RATE_LIMITS.publicApi);
+    PUBLIC_LIMITERS.set(deps, limiter);
+  }
+  return limiter;
+}
+
+/** Refuses with 429 and `Retry-After` a client over the public limit. */
 export function limitPublic(limiter: SlidingWindowLimiter, deps: TAppDeps, c: Context<TAppEnv>): void {
   const verdict = limiter.hit(deps.clientIp(c), deps.now().getTime());
   if (!verdict.allowed) {
@@ -211,7 +227,7 @@ export function createInspectionHandlers(
 > {
   const { db } = deps;
   const today = () => deps.now().toISOString().slice(0, 10);
-  const limiter = createSlidingWindowLimiter(PUBLIC_INSPECTION_RATE_LIMIT);
+  const limiter = publicLimiterOf(deps);
 
   async function staffDraw(code: string, principal: TPrincipal) {
     const draw = await findDrawByCode(db, code);

@@ -7,8 +7,7 @@ import {
 } from '../../jobs/open-data.ts';
 import type { TAppDeps } from '../env.ts';
 import { AppError } from '../errors.ts';
-import { createSlidingWindowLimiter } from '../rate-limit.ts';
-import { limitPublic, PUBLIC_INSPECTION_RATE_LIMIT } from './inspections.handlers.ts';
+import { limitPublic, publicLimiterOf } from './inspections.handlers.ts';
 import type { THandlersOf } from './types.ts';
 
 /** The open-data snapshots: the index of dates and files, and each file byte for byte as published. */
@@ -16,7 +15,7 @@ export function createOpenDataHandlers(
   deps: TAppDeps,
 ): THandlersOf<'publicOpenDataIndex' | 'publicOpenDataFile'> {
   const { db } = deps;
-  const limiter = createSlidingWindowLimiter(PUBLIC_INSPECTION_RATE_LIMIT);
+  const limiter = publicLimiterOf(deps);
   return {
     publicOpenDataIndex: async (c) => {
       limitPublic(limiter, deps, c);
