@@ -1,8 +1,10 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  CreditCardOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -49,6 +51,12 @@ const DashboardPage = lazy(() =>
 );
 const MatchingReviewPage = lazy(() =>
   import('./pages/matching/MatchingReviewPage.tsx').then((m) => ({ default: m.MatchingReviewPage })),
+);
+const ComplaintsInboxPage = lazy(() =>
+  import('./pages/complaints/ComplaintsInboxPage.tsx').then((m) => ({ default: m.ComplaintsInboxPage })),
+);
+const CreditListPage = lazy(() =>
+  import('./pages/credit/CreditListPage.tsx').then((m) => ({ default: m.CreditListPage })),
 );
 const AuditLogPage = lazy(() =>
   import('./pages/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
@@ -150,6 +158,20 @@ export const appRoutes: readonly TAppRoute[] = [
     icon: <BarChartOutlined />,
     roles: ['regulator', 'organ', 'auditor', 'admin'],
     element: <DashboardPage />,
+  },
+  {
+    path: '/complaints',
+    titleId: 'menu.complaints',
+    icon: <AlertOutlined />,
+    roles: ['regulator', 'admin', 'auditor'],
+    element: <ComplaintsInboxPage />,
+  },
+  {
+    path: '/credit',
+    titleId: 'menu.credit',
+    icon: <CreditCardOutlined />,
+    roles: ['regulator', 'admin', 'inspector', 'auditor'],
+    element: <CreditListPage />,
   },
   {
     path: '/audit',

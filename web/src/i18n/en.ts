@@ -33,6 +33,8 @@ export const en: Record<TMessageId, string> = {
   'menu.matching': 'Matching review',
   'menu.inspections': 'Random inspections',
   'menu.public': 'Public search',
+  'menu.complaints': 'Complaints',
+  'menu.credit': 'Credit lists',
 
   'role.regulator': 'Regulator',
   'role.organ': 'Former supervising organ',

@@ -33,6 +33,8 @@ export const zhCN = {
   'menu.matching': '比对审核',
   'menu.inspections': '双随机抽查',
   'menu.public': '公开查询',
+  'menu.complaints': '举报处理',
+  'menu.credit': '信用名单',
 
   'role.regulator': '监管部门',
   'role.organ': '原业务主管单位',
