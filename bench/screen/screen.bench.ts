@@ -3,9 +3,12 @@
  * associations with organ links, posts (some held by retired cadres found in the roster), decoupling
  * cases, finance years, fee items, annual reports and credit entries, inserted directly with SQL.
  * Runs the screening several times and reports the median of each phase (load, evaluate, store,
- * total); the first run inserts the findings, later ones mostly update them as persisting.
+ * total); the first run inserts the findings, later ones find them persisting. The previous run
+ * (`screen.before.ts`: facts table by table on the run's own connection, evaluation and diff in the
+ * main thread) runs on the same data in the same process, for a before/after ratio; each
+ * implementation starts from an empty findings table.
  *
- *   npx tsx bench/screen/screen.bench.ts [associations=100000] [runs=3]
+ *   npx tsx bench/screen/screen.bench.ts [associations=100000] [runs=3] [both|current|before]
  *
  * Uses the PostgreSQL server of TUOGOU_BENCH_DATABASE_URL (a fresh database is created on it and
  * dropped afterwards) or, without it, the embedded database in memory.
@@ -14,9 +17,11 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Db, openDatabase } from '../../src/db/database.ts';
 import { runScreening } from '../../src/jobs/screen.ts';
+import { runScreeningBefore } from './screen.before.ts';
 
 const associations = Number(process.argv[2] ?? 100_000);
 const runs = Number(process.argv[3] ?? 3);
+const which = process.argv[4] ?? 'both';
 const AS_OF = '2026-06-30';
 
 async function open(): Promise<{ db: Db; drop: () => Promise<void> }> {
@@ -118,36 +123,64 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+type TTimings = { load: number[]; evaluate: number[]; store: number[]; total: number[] };
+
+/** `runs` screenings from an empty findings table; prints each and returns the timings in seconds. */
+async function measure(
+  db: Db,
+  label: string,
+  run: (options: {
+    db: Db;
+    asOf: string;
+    actor: { id: null; label: string };
+  }) => ReturnType<typeof runScreening>,
+): Promise<{ first: number; later: TTimings }> {
+  await db.exec('TRUNCATE finding_events, findings, association_screenings');
+  const later: TTimings = { load: [], evaluate: [], store: [], total: [] };
+  let first = 0;
+  for (let i = 0; i < runs; i += 1) {
+    const cpu = process.cpuUsage();
+    const result = await run({ db, asOf: AS_OF, actor: { id: null, label: 'bench' } });
+    const used = process.cpuUsage(cpu);
+    if (i === 0) first = result.timings.total / 1000;
+    else
+      for (const key of ['load', 'evaluate', 'store', 'total'] as const)
+        later[key].push(result.timings[key] / 1000);
+    console.log(
+      `${label} run ${i + 1}: ${(result.timings.total / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU in the main thread, ` +
+        `${result.counts.findings} findings (${result.counts.newFindings} new, ${result.counts.persistingFindings} persisting, ${result.counts.resolvedFindings} resolved)`,
+    );
+  }
+  return { first, later };
+}
+
 const { db, drop } = await open();
 try {
-  let t = performance.now();
+  const t = performance.now();
   await populate(db, associations);
   console.log(`database                ${db.kind}`);
   console.log(`associations            ${associations}`);
   console.log(`populate seconds        ${((performance.now() - t) / 1000).toFixed(1)}`);
-  const timings: { load: number[]; evaluate: number[]; store: number[]; total: number[] } = {
-    load: [],
-    evaluate: [],
-    store: [],
-    total: [],
-  };
-  let findings = 0;
-  for (let i = 0; i < runs; i += 1) {
-    t = performance.now();
-    const cpu = process.cpuUsage();
-    const result = await runScreening({ db, asOf: AS_OF, actor: { id: null, label: 'bench' } });
-    const used = process.cpuUsage(cpu);
-    findings = result.counts.findings;
-    for (const key of ['load', 'evaluate', 'store', 'total'] as const)
-      timings[key].push(result.timings[key] / 1000);
-    console.log(
-      `run ${i + 1}: ${(result.timings.total / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU in this process, ` +
-        `${result.counts.findings} findings (${result.counts.newFindings} new, ${result.counts.persistingFindings} persisting, ${result.counts.resolvedFindings} resolved)`,
-    );
+  const results: Record<string, { first: number; later: TTimings }> = {};
+  if (which !== 'current') results.before = await measure(db, 'before ', runScreeningBefore);
+  if (which !== 'before') results.current = await measure(db, 'current', runScreening);
+  for (const [label, r] of Object.entries(results)) {
+    console.log(`${label.padEnd(8)} first run (all new) s         ${r.first.toFixed(2)}`);
+    if (runs > 1)
+      for (const key of ['load', 'evaluate', 'store', 'total'] as const)
+        console.log(
+          `${label.padEnd(8)} median ${key.padEnd(9)} (persisting) s  ${median(r.later[key]).toFixed(2)}`,
+        );
   }
-  console.log(`findings per run        ${findings}`);
-  for (const key of ['load', 'evaluate', 'store', 'total'] as const)
-    console.log(`median ${key.padEnd(9)} s     ${median(timings[key]).toFixed(2)}`);
+  if (results.before && results.current) {
+    console.log(
+      `ratio first run before/current       ${(results.before.first / results.current.first).toFixed(2)}`,
+    );
+    if (runs > 1)
+      console.log(
+        `ratio median persisting before/current ${(median(results.before.later.total) / median(results.current.later.total)).toFixed(2)}`,
+      );
+  }
 } finally {
   await drop();
 }

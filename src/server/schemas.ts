@@ -513,6 +513,14 @@ export const ZScreeningRun = z
     persistingFindings: z.number().int(),
     resolvedFindings: z.number().int(),
     error: z.string().nullable(),
+    progress: z
+      .object({
+        done: z.number().int(),
+        total: z.number().int(),
+        phase: z.enum(['screening', 'storing']),
+      })
+      .nullable()
+      .openapi({ description: 'While running: associations done of the total, and the phase' }),
   })
   .openapi('ScreeningRun');
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../../src/core/policy/types.ts';
+import type { Db, Queryable } from '../../src/db/database.ts';
+import { startScreening } from '../../src/jobs/screen.ts';
 import { call, createTestApp, login, type TSession, type TTestApp } from '../server/support.ts';
 import { buildWorld, type TWorld } from '../server/world.ts';
 import { openTestDatabase } from '../support/database.ts';
@@ -16,6 +18,15 @@ type TFindingJson = {
 type TDetail = {
   finding: TFindingJson;
   events: { actor: string; from: string; to: string; reason: string | null }[];
+};
+
+type TRunJson = {
+  id: number;
+  status: string;
+  associations: number;
+  scope: unknown;
+  error: string | null;
+  progress: { done: number; total: number; phase: string } | null;
 };
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -46,6 +57,19 @@ afterAll(async () => {
 });
 
 const id = (key: string) => ids.get(key)!;
+
+/** Asks the runs list until the run is no longer running. */
+async function waitForRun(runId: number): Promise<TRunJson> {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const list = (await (
+      await call(app, '/api/screening-runs?pageSize=100', { session: sessions.admin })
+    ).json()) as { items: TRunJson[] };
+    const run = list.items.find((r) => r.id === runId);
+    if (run && run.status !== 'running') return run;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`run ${runId} still running after a minute`);
+}
 const move = (session: TSession, key: string, body: Record<string, unknown>) =>
   call(app, `/api/findings/${id(key)}/transition`, { session, method: 'POST', body });
 
@@ -187,24 +211,17 @@ describe('findings API', () => {
     });
   });
 
-  it('a regulator runs a screening of its region now; runs are listed newest first', async () => {
+  it('a regulator starts a screening of its region in the background (202); runs are listed newest first', async () => {
     const started = await call(app, '/api/screening-runs', {
       session: sessions.regulator,
       method: 'POST',
       body: { asOf: '2020-06-30' },
     });
-    expect(started.status).toBe(200);
-    const run = (await started.json()) as {
-      id: number;
-      status: string;
-      associations: number;
-      scope: unknown;
-    };
-    expect(run).toMatchObject({
-      status: 'completed',
-      associations: 1,
-      scope: { kind: 'region', regionCode: '110000' },
-    });
+    expect(started.status).toBe(202);
+    const run = (await started.json()) as TRunJson;
+    expect(run).toMatchObject({ status: 'running', scope: { kind: 'region', regionCode: '110000' } });
+    const finished = await waitForRun(run.id);
+    expect(finished).toMatchObject({ status: 'completed', associations: 1, progress: null, error: null });
     const list = (await (await call(app, '/api/screening-runs', { session: sessions.auditor })).json()) as {
       items: { id: number }[];
     };
@@ -212,5 +229,60 @@ describe('findings API', () => {
     expect(
       (await call(app, '/api/screening-runs', { session: sessions.organ, method: 'POST', body: {} })).status,
     ).toBe(403);
+  });
+
+  it('shows a running run with its progress, and refuses a second start with 409 until it ends', async () => {
+    // A run held at its first read of facts, so that it is certainly running while the API is asked.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const held = (q: Queryable): Queryable => ({
+      query: async (sql, params) => {
+        if (sql.includes('json_build_array(a.id')) await gate;
+        return q.query(sql, params);
+      },
+      exec: (sql) => q.exec(sql),
+    });
+    const gated: Db = { ...db, ...held(db), transaction: (fn) => db.transaction((tx) => fn(held(tx))) };
+    const { runId, done } = await startScreening({
+      db: gated,
+      asOf: '2020-06-30',
+      actor: { id: null, label: 'api-test' },
+    });
+    try {
+      const refused = await call(app, '/api/screening-runs', {
+        session: sessions.admin,
+        method: 'POST',
+        body: {},
+      });
+      expect(refused.status).toBe(409);
+      const body = (await refused.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('conflict');
+      expect(body.error.message).toContain(`#${runId}`);
+      expect(body.error.message).toContain('still running');
+      const list = (await (
+        await call(app, '/api/screening-runs', { session: sessions.regulator })
+      ).json()) as {
+        items: TRunJson[];
+      };
+      const running = list.items.find((r) => r.id === runId)!;
+      expect(running.status).toBe('running');
+      expect(running.progress).toEqual({ done: 0, total: running.progress!.total, phase: 'screening' });
+      expect(running.progress!.total).toBeGreaterThanOrEqual(3);
+    } finally {
+      open();
+    }
+    const result = await done;
+    expect(await waitForRun(runId)).toMatchObject({
+      status: 'completed',
+      associations: result.counts.associations,
+      progress: null,
+    });
+    const again = await call(app, '/api/screening-runs', {
+      session: sessions.admin,
+      method: 'POST',
+      body: {},
+    });
+    expect(again.status).toBe(202);
+    await waitForRun(((await again.json()) as TRunJson).id);
   });
 });

@@ -40,7 +40,7 @@ import {
   upsertStaff,
   upsertUnreachable,
 } from '../../src/db/repositories/facts.repository.ts';
-import { insertRun, storeFindings } from '../../src/db/repositories/findings.repository.ts';
+import { finishRun, insertRun, storeFindings } from '../../src/db/repositories/findings.repository.ts';
 
 export type TFactRows = {
   extras: TAssociationExtrasRecord;
@@ -270,6 +270,7 @@ export async function seedFindings(
       actorLabel: 'seed',
       startedAt: new Date().toISOString(),
     });
+    if (runId === null) throw new Error('a screening run is running');
     const { rows } = await tx.query<{ id: number; uscc: string }>(
       'SELECT id, uscc FROM associations WHERE uscc = ANY($1::bpchar[])',
       [[...new Set(entries.map((e) => e.uscc))]],
@@ -295,7 +296,23 @@ export async function seedFindings(
         fingerprint: `PERS-5|${uscc}|post:${key}`,
       },
     }));
-    await storeFindings(tx, { runId, asOf: '2020-06-30', items, associationIds: [...ids.values()] });
+    const counted = await storeFindings(tx, {
+      runId,
+      asOf: '2020-06-30',
+      items,
+      associationIds: [...ids.values()],
+    });
+    await finishRun(tx, {
+      id: runId,
+      status: 'completed',
+      counts: {
+        associations: ids.size,
+        findings: items.length,
+        newFindings: counted.inserted,
+        persistingFindings: counted.persisting,
+        resolvedFindings: counted.resolved,
+      },
+    });
     const stored = await tx.query<{ id: number; subject_id: string }>(
       'SELECT id, subject_id FROM findings WHERE last_seen_run_id = $1',
       [runId],

@@ -85,17 +85,35 @@ const RUN_COLUMNS = `id, started_at AS "startedAt", finished_at AS "finishedAt",
   actor_label AS "actorLabel", associations, findings, new_findings AS "newFindings",
   persisting_findings AS "persistingFindings", resolved_findings AS "resolvedFindings", error`;
 
-/** Starts a run row (status `running`) and returns its id. */
+/**
+ * Starts a run row (status `running`) and returns its id, or `null` when another run is running
+ * (one running run at most, by a unique index).
+ */
 export async function insertRun(
   q: Queryable,
   options: { asOf: string; scope: TRegistryScope; actorLabel: string; startedAt: string },
-): Promise<number> {
+): Promise<number | null> {
   const { rows } = await q.query<{ id: number }>(
     `INSERT INTO screening_runs (started_at, as_of, scope, status, actor_label)
-     VALUES ($1, $2, $3::jsonb, 'running', $4) RETURNING id`,
+     VALUES ($1, $2, $3::jsonb, 'running', $4)
+     ON CONFLICT ((true)) WHERE status = 'running' DO NOTHING RETURNING id`,
     [options.startedAt, options.asOf, JSON.stringify(options.scope), options.actorLabel],
   );
-  return Number(rows[0]!.id);
+  return rows[0] ? Number(rows[0].id) : null;
+}
+
+/** The id of the run that is running, if any. */
+export async function findRunningRunId(q: Queryable): Promise<number | null> {
+  const { rows } = await q.query<{ id: number }>(`SELECT id FROM screening_runs WHERE status = 'running'`);
+  return rows[0] ? Number(rows[0].id) : null;
+}
+
+/** Closes a run as failed with its error; the counts stay zero, as nothing of it was kept. */
+export async function failRun(q: Queryable, options: { id: number; error: string }): Promise<void> {
+  await q.query(
+    `UPDATE screening_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1 AND status = 'running'`,
+    [options.id, options.error],
+  );
 }
 
 /** Closes a run with its status and counts. */
@@ -119,19 +137,6 @@ export async function finishRun(
       options.error ?? null,
     ],
   );
-}
-
-/** Records a run that failed, with nothing of it kept but the record of its failure. */
-export async function insertFailedRun(
-  q: Queryable,
-  options: { asOf: string; scope: TRegistryScope; actorLabel: string; startedAt: string; error: string },
-): Promise<number> {
-  const { rows } = await q.query<{ id: number }>(
-    `INSERT INTO screening_runs (started_at, finished_at, as_of, scope, status, actor_label, error)
-     VALUES ($1, now(), $2, $3::jsonb, 'failed', $4, $5) RETURNING id`,
-    [options.startedAt, options.asOf, JSON.stringify(options.scope), options.actorLabel, options.error],
-  );
-  return Number(rows[0]!.id);
 }
 
 /** Runs, newest first. */
@@ -163,8 +168,6 @@ function normaliseRun(row: TScreeningRunRow): TScreeningRunRow {
 /** A finding of the engine with the database id of its association. */
 export type TFindingToStore = { associationId: number; finding: TFinding };
 
-const STORE_CHUNK = 5_000;
-
 /** Digest of everything a finding states besides its identity, to tell a changed finding from the same one. */
 export function findingContentHash(finding: TFinding): string {
   return createHash('sha1')
@@ -184,59 +187,241 @@ export function findingContentHash(finding: TFinding): string {
     .digest('base64');
 }
 
-const FULL_COLUMNS = [
-  ['fingerprint', 'text'],
-  ['rule_id', 'text'],
-  ['family', 'text'],
-  ['severity', 'text'],
-  ['pack_id', 'text'],
-  ['pack_version', 'text'],
-  ['association_id', 'bigint'],
-  ['subject_type', 'text'],
-  ['subject_id', 'text'],
-  ['aspect', 'text'],
-  ['facts', 'text'],
-  ['clause', 'text'],
-  ['explanation_zh', 'text'],
-  ['explanation_en', 'text'],
-  ['arisen_on', 'date'],
-  ['due_on', 'date'],
-  ['content_hash', 'text'],
-] as const;
+/** Findings to write, one array per column (what the `unnest` statements take as parameters). */
+export type TFindingColumns = {
+  fingerprint: string[];
+  ruleId: string[];
+  family: string[];
+  severity: string[];
+  packId: string[];
+  packVersion: string[];
+  associationId: number[];
+  subjectType: string[];
+  subjectId: string[];
+  aspect: (string | null)[];
+  /** JSON text. */
+  facts: string[];
+  clause: string[];
+  explanationZh: string[];
+  explanationEn: string[];
+  arisenOn: (string | null)[];
+  dueOn: (string | null)[];
+  contentHash: string[];
+};
 
-function fullParams(items: readonly (TFindingToStore & { hash: string })[]): unknown[][] {
-  const f = items.map((item) => item.finding);
-  return [
-    f.map((x) => x.fingerprint),
-    f.map((x) => x.ruleId),
-    f.map((x) => x.family),
-    f.map((x) => x.severity),
-    f.map((x) => x.packId),
-    f.map((x) => x.packVersion),
-    items.map((item) => item.associationId),
-    f.map((x) => x.subject.type),
-    f.map((x) => x.subject.id),
-    f.map((x) => x.aspect),
-    f.map((x) => JSON.stringify(x.facts)),
-    f.map((x) => x.clause),
-    f.map((x) => x.explanationZh),
-    f.map((x) => x.explanationEn),
-    f.map((x) => x.arisenOn),
-    f.map((x) => x.dueOn),
-    items.map((item) => item.hash),
-  ];
+const FULL_COLUMNS = [
+  ['fingerprint', 'text', 'fingerprint'],
+  ['rule_id', 'text', 'ruleId'],
+  ['family', 'text', 'family'],
+  ['severity', 'text', 'severity'],
+  ['pack_id', 'text', 'packId'],
+  ['pack_version', 'text', 'packVersion'],
+  ['association_id', 'bigint', 'associationId'],
+  ['subject_type', 'text', 'subjectType'],
+  ['subject_id', 'text', 'subjectId'],
+  ['aspect', 'text', 'aspect'],
+  ['facts', 'text', 'facts'],
+  ['clause', 'text', 'clause'],
+  ['explanation_zh', 'text', 'explanationZh'],
+  ['explanation_en', 'text', 'explanationEn'],
+  ['arisen_on', 'date', 'arisenOn'],
+  ['due_on', 'date', 'dueOn'],
+  ['content_hash', 'text', 'contentHash'],
+] as const satisfies readonly (readonly [string, string, keyof TFindingColumns])[];
+
+/** Empty columns, to push findings into. */
+export function createFindingColumns(): TFindingColumns {
+  return {
+    fingerprint: [],
+    ruleId: [],
+    family: [],
+    severity: [],
+    packId: [],
+    packVersion: [],
+    associationId: [],
+    subjectType: [],
+    subjectId: [],
+    aspect: [],
+    facts: [],
+    clause: [],
+    explanationZh: [],
+    explanationEn: [],
+    arisenOn: [],
+    dueOn: [],
+    contentHash: [],
+  };
 }
+
+function pushFinding(columns: TFindingColumns, item: TFindingToStore, hash: string): void {
+  const f = item.finding;
+  columns.fingerprint.push(f.fingerprint);
+  columns.ruleId.push(f.ruleId);
+  columns.family.push(f.family);
+  columns.severity.push(f.severity);
+  columns.packId.push(f.packId);
+  columns.packVersion.push(f.packVersion);
+  columns.associationId.push(item.associationId);
+  columns.subjectType.push(f.subject.type);
+  columns.subjectId.push(f.subject.id);
+  columns.aspect.push(f.aspect);
+  columns.facts.push(JSON.stringify(f.facts));
+  columns.clause.push(f.clause);
+  columns.explanationZh.push(f.explanationZh);
+  columns.explanationEn.push(f.explanationEn);
+  columns.arisenOn.push(f.arisenOn);
+  columns.dueOn.push(f.dueOn);
+  columns.contentHash.push(hash);
+}
+
+const columnParams = (columns: TFindingColumns): unknown[][] => FULL_COLUMNS.map(([, , key]) => columns[key]);
 
 const UNNEST_FULL = `unnest(${FULL_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
   AS u(${FULL_COLUMNS.map(([name]) => name).join(', ')})`;
 
+/** What a run changes in the stored findings of a set of associations. */
+export type TFindingChanges = {
+  /** Findings not stored yet. */
+  fresh: TFindingColumns;
+  /** Stored findings whose content changed or that had been resolved, with their ids. */
+  changed: TFindingColumns & { id: number[] };
+  /** Stored findings found again unchanged: nothing to write. */
+  same: number;
+  /** Of `changed`, those that had been resolved. */
+  reappeared: number;
+  /** Ids of unresolved stored findings the run no longer found. */
+  gone: number[];
+};
+
+/** A stored finding as `readStoredFindingsJson` gives it: fingerprint, id, content hash, resolved. */
+export type TStoredFindingKey = [string, number, string, boolean];
+
+/**
+ * Diffs what a run found for a set of associations against what is stored for them, by fingerprint
+ * and content hash. Pure: the screening runs it beside the rules, in worker threads on large runs.
+ */
+export function diffFindings(
+  stored: readonly TStoredFindingKey[],
+  items: readonly TFindingToStore[],
+): TFindingChanges {
+  const known = new Map<string, { id: number; hash: string; resolved: boolean }>();
+  for (const [fingerprint, id, hash, resolved] of stored) known.set(fingerprint, { id, hash, resolved });
+  const fresh = createFindingColumns();
+  const changed = { ...createFindingColumns(), id: [] as number[] };
+  let same = 0;
+  let reappeared = 0;
+  const seen = new Set<string>();
+  for (const item of items) {
+    const hash = findingContentHash(item.finding);
+    seen.add(item.finding.fingerprint);
+    const existing = known.get(item.finding.fingerprint);
+    if (!existing) pushFinding(fresh, item, hash);
+    else if (existing.hash !== hash || existing.resolved) {
+      pushFinding(changed, item, hash);
+      changed.id.push(existing.id);
+      if (existing.resolved) reappeared += 1;
+    } else same += 1;
+  }
+  const gone: number[] = [];
+  for (const [fingerprint, k] of known) if (!k.resolved && !seen.has(fingerprint)) gone.push(k.id);
+  return { fresh, changed, same, reappeared, gone };
+}
+
+/**
+ * The stored findings of a set of associations as JSON text of `TStoredFindingKey`s: one round trip
+ * and one parse, what a run needs to tell new, changed, persisting and gone findings apart. Ids that
+ * fill their range are read by the range (an index range scan) and joined to the list.
+ */
+export async function readStoredFindingsJson(q: Queryable, ids: readonly number[]): Promise<string> {
+  if (ids.length === 0) return '[]';
+  const dense = ids[ids.length - 1]! - ids[0]! + 1 <= ids.length * 2;
+  const { rows } = await q.query<{ j: string }>(
+    `SELECT coalesce(json_agg(json_build_array(f.fingerprint, f.id, f.content_hash, f.resolved_run_id IS NOT NULL)), '[]')::text AS j
+     FROM findings AS f
+     WHERE ${dense ? 'f.association_id BETWEEN $2 AND $3 AND ' : ''}f.association_id IN (SELECT unnest($1::bigint[]))`,
+    dense ? [ids, ids[0], ids[ids.length - 1]] : [ids],
+  );
+  return rows[0]!.j;
+}
+
+/**
+ * Writes a run's changes for a set of associations: new findings inserted as `open` with the run as
+ * first and last seen; changed ones and ones that had been resolved rewritten, losing the
+ * resolution; gone ones resolved; unchanged ones left as they are (the association's screening row
+ * written last makes them seen by this run).
+ */
+export async function writeFindingChanges(
+  tx: Queryable,
+  options: {
+    runId: number;
+    asOf: string;
+    changes: TFindingChanges;
+    /** Every association the run screened in this batch, also those without findings. */
+    associationIds: readonly number[];
+  },
+): Promise<void> {
+  const { fresh, changed, gone } = options.changes;
+  const runParam = FULL_COLUMNS.length + 1;
+  if (fresh.fingerprint.length > 0) {
+    await tx.query(
+      `INSERT INTO findings (${FULL_COLUMNS.map(([name]) => name).join(', ')},
+         first_seen_run_id, first_seen_on, last_seen_run_id, last_seen_on)
+       SELECT ${FULL_COLUMNS.map(([name]) => (name === 'facts' ? 'u.facts::jsonb' : `u.${name}`)).join(', ')},
+         $${runParam}, $${runParam + 1}, $${runParam}, $${runParam + 1}
+       FROM ${UNNEST_FULL}`,
+      [...columnParams(fresh), options.runId, options.asOf],
+    );
+  }
+  if (changed.fingerprint.length > 0) {
+    const idParam = runParam + 2;
+    await tx.query(
+      `UPDATE findings AS t SET severity = u.severity, pack_id = u.pack_id, pack_version = u.pack_version,
+         facts = u.facts::jsonb, clause = u.clause, explanation_zh = u.explanation_zh,
+         explanation_en = u.explanation_en, arisen_on = u.arisen_on, due_on = u.due_on,
+         content_hash = u.content_hash, last_seen_run_id = $${runParam}, last_seen_on = $${runParam + 1},
+         resolved_run_id = NULL, resolved_on = NULL, updated_at = now()
+       FROM (SELECT * FROM ${UNNEST_FULL}) AS u
+       JOIN unnest($${idParam}::bigint[], $1::text[]) AS k(id, fingerprint) ON k.fingerprint = u.fingerprint
+       WHERE t.id = k.id`,
+      [...columnParams(changed), options.runId, options.asOf, changed.id],
+    );
+  }
+  // Unresolved findings this run no longer sees are resolved; their last sighting is the previous
+  // run of their association, read before this run's own sighting is recorded below.
+  if (gone.length > 0) {
+    await tx.query(
+      `UPDATE findings AS f SET resolved_run_id = $1, resolved_on = $2,
+         last_seen_run_id = COALESCE(s.run_id, f.last_seen_run_id),
+         last_seen_on = COALESCE(s.screened_on, f.last_seen_on), updated_at = now()
+       FROM findings AS g LEFT JOIN association_screenings AS s ON s.association_id = g.association_id
+       WHERE g.id = f.id AND f.id = ANY($3::bigint[])`,
+      [options.runId, options.asOf, gone],
+    );
+  }
+  await tx.query(
+    `INSERT INTO association_screenings (association_id, run_id, screened_on)
+     SELECT a, $2, $3 FROM unnest($1::bigint[]) AS a
+     ON CONFLICT (association_id) DO UPDATE SET run_id = EXCLUDED.run_id, screened_on = EXCLUDED.screened_on`,
+    [options.associationIds, options.runId, options.asOf],
+  );
+}
+
+/** How a run's changes count: a finding back after a run that had resolved it is new to this run. */
+export function countFindingChanges(changes: TFindingChanges): {
+  inserted: number;
+  persisting: number;
+  resolved: number;
+} {
+  return {
+    inserted: changes.fresh.fingerprint.length + changes.reappeared,
+    persisting: changes.changed.fingerprint.length - changes.reappeared + changes.same,
+    resolved: changes.gone.length,
+  };
+}
+
 /**
  * Stores the findings a run found for a set of associations, diffing by fingerprint against what is
- * stored for them: new ones are inserted as `open` with the run as first and last seen; ones stored
- * with the same content are left as they are (the association's screening row makes them seen by
- * this run); changed ones and ones that had been resolved are rewritten and lose the resolution;
- * unresolved ones the run did not find are marked resolved. Returns how many were new (or back after a resolution)
- * and how many persisted.
+ * stored for them (see `diffFindings` and `writeFindingChanges`). Returns how many were new (or back
+ * after a resolution), how many persisted and how many were resolved.
  */
 export async function storeFindings(
   tx: Queryable,
@@ -250,92 +435,10 @@ export async function storeFindings(
 ): Promise<{ inserted: number; persisting: number; resolved: number }> {
   const { associationIds } = options;
   if (associationIds.length === 0) return { inserted: 0, persisting: 0, resolved: 0 };
-  const { rows: stored } = await tx.query<{ j: string }>(
-    `SELECT coalesce(json_agg(json_build_array(fingerprint, id, content_hash, resolved_run_id IS NOT NULL)), '[]')::text AS j
-     FROM findings WHERE association_id = ANY($1::bigint[])`,
-    [associationIds],
-  );
-  const known = new Map<string, { id: number; hash: string; resolved: boolean }>();
-  for (const [fingerprint, id, hash, resolved] of JSON.parse(stored[0]!.j) as [
-    string,
-    number,
-    string,
-    boolean,
-  ][])
-    known.set(fingerprint, { id, hash, resolved });
-
-  const fresh: (TFindingToStore & { hash: string })[] = [];
-  const changed: (TFindingToStore & { hash: string; id: number })[] = [];
-  const same: number[] = [];
-  let reappeared = 0;
-  const seen = new Set<string>();
-  for (const item of options.items) {
-    const hash = findingContentHash(item.finding);
-    seen.add(item.finding.fingerprint);
-    const existing = known.get(item.finding.fingerprint);
-    if (!existing) fresh.push({ ...item, hash });
-    else if (existing.hash !== hash || existing.resolved) {
-      changed.push({ ...item, hash, id: existing.id });
-      if (existing.resolved) reappeared += 1;
-    } else same.push(existing.id);
-  }
-
-  const runParam = FULL_COLUMNS.length + 1;
-  for (let start = 0; start < fresh.length; start += STORE_CHUNK) {
-    const chunk = fresh.slice(start, start + STORE_CHUNK);
-    await tx.query(
-      `INSERT INTO findings (${FULL_COLUMNS.map(([name]) => name).join(', ')},
-         first_seen_run_id, first_seen_on, last_seen_run_id, last_seen_on)
-       SELECT ${FULL_COLUMNS.map(([name]) => (name === 'facts' ? 'u.facts::jsonb' : `u.${name}`)).join(', ')},
-         $${runParam}, $${runParam + 1}, $${runParam}, $${runParam + 1}
-       FROM ${UNNEST_FULL}`,
-      [...fullParams(chunk), options.runId, options.asOf],
-    );
-  }
-  for (let start = 0; start < changed.length; start += STORE_CHUNK) {
-    const chunk = changed.slice(start, start + STORE_CHUNK);
-    const idParam = runParam + 2;
-    await tx.query(
-      `UPDATE findings AS t SET severity = u.severity, pack_id = u.pack_id, pack_version = u.pack_version,
-         facts = u.facts::jsonb, clause = u.clause, explanation_zh = u.explanation_zh,
-         explanation_en = u.explanation_en, arisen_on = u.arisen_on, due_on = u.due_on,
-         content_hash = u.content_hash, last_seen_run_id = $${runParam}, last_seen_on = $${runParam + 1},
-         resolved_run_id = NULL, resolved_on = NULL, updated_at = now()
-       FROM (SELECT * FROM ${UNNEST_FULL}) AS u
-       JOIN unnest($${idParam}::bigint[], $1::text[]) AS k(id, fingerprint) ON k.fingerprint = u.fingerprint
-       WHERE t.id = k.id`,
-      [...fullParams(chunk), options.runId, options.asOf, chunk.map((c) => c.id)],
-    );
-  }
-  // Unresolved findings this run no longer sees are resolved; their last sighting is the previous
-  // run of their association, read before this run's own sighting is recorded below.
-  const gone = [...known]
-    .filter(([fingerprint, k]) => !k.resolved && !seen.has(fingerprint))
-    .map(([, k]) => k.id);
-  if (gone.length > 0) {
-    await tx.query(
-      `UPDATE findings AS f SET resolved_run_id = $1, resolved_on = $2,
-         last_seen_run_id = COALESCE(s.run_id, f.last_seen_run_id),
-         last_seen_on = COALESCE(s.screened_on, f.last_seen_on), updated_at = now()
-       FROM findings AS g LEFT JOIN association_screenings AS s ON s.association_id = g.association_id
-       WHERE g.id = f.id AND f.id = ANY($3::bigint[])`,
-      [options.runId, options.asOf, gone],
-    );
-  }
-  // Findings unchanged since the last run (\`same\`) are not rewritten: the association's sighting
-  // below makes them seen by this run.
-  await tx.query(
-    `INSERT INTO association_screenings (association_id, run_id, screened_on)
-     SELECT a, $2, $3 FROM unnest($1::bigint[]) AS a
-     ON CONFLICT (association_id) DO UPDATE SET run_id = EXCLUDED.run_id, screened_on = EXCLUDED.screened_on`,
-    [associationIds, options.runId, options.asOf],
-  );
-  // A finding back after a run that had resolved it is new to this run's diff.
-  return {
-    inserted: fresh.length + reappeared,
-    persisting: changed.length - reappeared + same.length,
-    resolved: gone.length,
-  };
+  const stored = JSON.parse(await readStoredFindingsJson(tx, associationIds)) as TStoredFindingKey[];
+  const changes = diffFindings(stored, options.items);
+  await writeFindingChanges(tx, { runId: options.runId, asOf: options.asOf, changes, associationIds });
+  return countFindingChanges(changes);
 }
 
 export type TFindingFilters = {

@@ -17,7 +17,7 @@ import {
   isAssociationInScope,
 } from '../../db/repositories/registry-read.repository.ts';
 import { FindingTransitionError, transitionFinding } from '../../jobs/findings.ts';
-import { runScreening } from '../../jobs/screen.ts';
+import { ScreeningBusyError, screeningProgress, startScreening } from '../../jobs/screen.ts';
 import type { TAppDeps } from '../env.ts';
 import { AppError, type TErrorCode } from '../errors.ts';
 import { auditActorOf, registryScopeOf, type TPrincipal } from '../principal.ts';
@@ -102,6 +102,8 @@ function presentRun(row: TScreeningRunRow) {
     persistingFindings: row.persistingFindings,
     resolvedFindings: row.resolvedFindings,
     error: row.error,
+    // Held in memory by the process running it; another server sharing the database shows none.
+    progress: row.status === 'running' ? (screeningProgress(row.id) ?? null) : null,
   };
 }
 
@@ -233,15 +235,27 @@ export function createFindingsHandlers(
     startScreeningRun: async (c) => {
       const principal = c.get('principal')!;
       const body = (c.req.valid('json') as { asOf?: string } | undefined) ?? {};
-      const result = await runScreening({
-        db,
-        asOf: body.asOf ?? today(),
-        scope: registryScopeOf(principal),
-        actor: auditActorOf(principal),
-      });
-      const run = await findRun(db, result.runId);
-      if (!run) throw new AppError('internal_error', 'The run was stored but cannot be read back');
-      return c.json(presentRun(run), 200);
+      let started: Awaited<ReturnType<typeof startScreening>>;
+      try {
+        started = await startScreening({
+          db,
+          asOf: body.asOf ?? today(),
+          scope: registryScopeOf(principal),
+          actor: auditActorOf(principal),
+        });
+      } catch (error) {
+        if (error instanceof ScreeningBusyError)
+          throw new AppError(
+            'conflict',
+            `筛查运行 #${error.runningRunId} 尚未结束，请待其完成后再发起 / Screening run #${error.runningRunId} is still running; start another when it has finished`,
+          );
+        throw error;
+      }
+      // The run goes on after the answer; a failure is recorded on the run (status failed, error).
+      started.done.catch(() => undefined);
+      const run = await findRun(db, started.runId);
+      if (!run) throw new AppError('internal_error', 'The run was started but cannot be read back');
+      return c.json(presentRun(run), 202);
     },
 
     listScreeningRuns: async (c) => {
