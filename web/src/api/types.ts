@@ -351,6 +351,10 @@ export type TScreeningRun = {
   persistingFindings: number;
   resolvedFindings: number;
   error: string | null;
+  /** While running, from the server running it: associations done of the total, and the phase. */
+  progress: TScreeningRunProgress | null;
 };
+
+export type TScreeningRunProgress = { done: number; total: number; phase: 'screening' | 'storing' };
 
 export type TApiErrorBody = { error: { code: string; message: string } };

@@ -332,6 +332,8 @@ export const en: Record<TMessageId, string> = {
   'screening.run.confirm': 'Run every rule over every association in your jurisdiction?',
   'screening.running': 'Screening, {{seconds}} s so far',
   'screening.estimate': 'Progress estimated from how long the previous run took.',
+  'screening.phase.screening': 'Reading and checking: {{done}} of {{total}} associations',
+  'screening.phase.storing': 'Storing findings: {{done}} of {{total}} associations',
   'screening.last': 'Last completed run: no. {{id}}, as of {{asOf}}',
   'screening.col.id': 'Id',
   'screening.col.status': 'Status',

@@ -331,6 +331,8 @@ export const zhCN = {
   'screening.run.confirm': '将对管辖范围内全部协会运行全部规则,确定开始?',
   'screening.running': '正在筛查,已用时 {{seconds}} 秒',
   'screening.estimate': '进度按上一次筛查的用时估算。',
+  'screening.phase.screening': '读取并核查:已完成 {{done}} / {{total}} 家协会',
+  'screening.phase.storing': '保存问题线索:已完成 {{done}} / {{total}} 家协会',
   'screening.last': '最近一次完成的筛查:第 {{id}} 次,基准日期 {{asOf}}',
   'screening.col.id': '编号',
   'screening.col.status': '状态',
