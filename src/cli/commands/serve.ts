@@ -9,6 +9,7 @@ import { seedDashboardDemo } from '../../demo/seed-dashboard.ts';
 import { seedMatchingDemo } from '../../demo/seed-matching.ts';
 import { seedPortalDemo } from '../../demo/seed-portal.ts';
 import { scheduleDailyOpenData } from '../../jobs/open-data.ts';
+import { seedCasesDemo } from '../../demo/seed-cases.ts';
 import { createApp } from '../../server/app.ts';
 import { createDemoUsers, DEMO_PASSWORD } from '../../server/demo-users.ts';
 import { openCliContext } from '../context.ts';
@@ -67,6 +68,7 @@ async function prepareDemo(ctx: Pick<Awaited<ReturnType<typeof openCliContext>>,
   const accounts = await createDemoUsers(ctx.db);
   await seedDemoInspections(ctx.db);
   await seedPortalDemo({ db: ctx.db, today: new Date().toISOString().slice(0, 10) });
+  await seedCasesDemo(ctx.db);
   await seedDashboardDemo({ db: ctx.db, today: new Date().toISOString().slice(0, 10) });
   await seedMatchingDemo(ctx);
   console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
