@@ -21,7 +21,8 @@ describe('the dashboard in the browser', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchTestBrowser();
-  });
+    // The demo country loads in about a minute on an idle machine; a busy one needs more.
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
