@@ -215,7 +215,8 @@ function DrawDrawer({ pick, drawId, onClose }: { pick: TPick; drawId: string | n
   });
   const draw = query.data;
   const manages = role === 'regulator' || role === 'admin';
-  const records = manages || role === 'inspector';
+  // Inspectors record from their own list, where every row is theirs.
+  const records = manages;
   const resultOf = (uscc: string) => draw?.results.find((r) => r.uscc === uscc);
   return (
     <Drawer
@@ -392,7 +393,9 @@ function DrawsTab({ pick }: { pick: TPick }) {
 }
 
 function AssignmentsTab({ pick }: { pick: TPick }) {
+  const role = useRole();
   const [open, setOpen] = useState<string | null>(null);
+  const [recording, setRecording] = useState<{ drawId: string; uscc: string } | null>(null);
   const query = useQuery({ queryKey: ['inspections', 'assignments'], queryFn: listAssignments });
   return (
     <>
@@ -415,12 +418,33 @@ function AssignmentsTab({ pick }: { pick: TPick }) {
           { title: pick({ zh: '检查人员', en: 'Inspector' }), render: (_, a) => a.inspector.name },
           {
             title: pick({ zh: '结果', en: 'Result' }),
-            render: (_, a) =>
-              a.resultOutcome ? pick(OUTCOME_LABELS[a.resultOutcome]) : pick({ zh: '待录入', en: 'Pending' }),
+            render: (_, a) => {
+              if (a.resultOutcome) return pick(OUTCOME_LABELS[a.resultOutcome]);
+              // An inspector's list holds only their own assignments: each open one can be recorded here.
+              return role === 'inspector' && a.drawState === 'drawn' ? (
+                <Button
+                  size="small"
+                  onClick={() => setRecording({ drawId: a.drawId, uscc: a.uscc })}
+                  data-testid="record-own-result"
+                >
+                  {pick({ zh: '录入结果', en: 'Record the result' })}
+                </Button>
+              ) : (
+                pick({ zh: '待录入', en: 'Pending' })
+              );
+            },
           },
         ]}
       />
       <DrawDrawer pick={pick} drawId={open} onClose={() => setOpen(null)} />
+      {recording && (
+        <ResultModal
+          pick={pick}
+          drawId={recording.drawId}
+          uscc={recording.uscc}
+          onClose={() => setRecording(null)}
+        />
+      )}
     </>
   );
 }
