@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { regionName } from '../core/ids/regions.ts';
 import {
   assignDrawInspectors,
   canonicalJson,
@@ -171,15 +172,16 @@ export async function createDraw(options: CreateDrawOptions): Promise<TDrawRow> 
     }
     const prefix = `${kind === 'yearly' ? 'Y' : 'I'}${year}-${jurisdiction}-`;
     const code = `${prefix}${String((await countDrawsWithPrefix(tx, prefix)) + 1).padStart(2, '0')}`;
+    // The Chinese title names the region; the English one keeps its code, which needs no translation.
+    const place =
+      jurisdiction === '100000' ? '全国' : (regionName(jurisdiction)?.replaceAll(' ', '') ?? jurisdiction);
+    const where = jurisdiction === '100000' ? 'national' : jurisdiction;
     const title =
       kind === 'yearly'
-        ? {
-            zh: `${year}年度“双随机”抽查（${jurisdiction}）`,
-            en: `${year} yearly random inspection (${jurisdiction})`,
-          }
+        ? { zh: `${year}年度“双随机”抽查（${place}）`, en: `${year} yearly random inspection (${where})` }
         : {
-            zh: `${year}年不定向抽查：${category}（${jurisdiction}）`,
-            en: `${year} irregular inspection: ${category} (${jurisdiction})`,
+            zh: `${year}年不定向抽查：${category}（${place}）`,
+            en: `${year} irregular random inspection of one industry (${where})`,
           };
     let prepared: ReturnType<typeof prepareDraw>;
     try {
