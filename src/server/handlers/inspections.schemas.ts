@@ -161,14 +161,9 @@ export const ZCreateDrawBody = z
       description: 'Region drawn from; the caller’s own region by default',
     }),
     category: z.string().min(1).max(100).optional().openapi({ description: 'Irregular draws: the industry' }),
-    ratio: z
-      .number()
-      .gt(0)
-      .max(1)
-      .optional()
-      .openapi({
-        description: 'Irregular draws: share per level instead of the policy pack’s minimum ratios',
-      }),
+    ratio: z.number().gt(0).max(1).optional().openapi({
+      description: 'Irregular draws: share per level instead of the policy pack’s minimum ratios',
+    }),
   })
   .openapi('CreateInspectionDraw');
 
