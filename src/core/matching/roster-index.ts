@@ -90,9 +90,10 @@ export function createNameFingerprinter(hasher: TKeyedHasher): (raw: string) => 
       out.whole = fold(chars);
       out.deletions = nameDeletions(name.key).map((d) => fold(Array.from(d)));
     }
-    // Bounded: each indexing thread keeps its own cache, and most rows carry the commonest names.
-    if (cache.size >= 1_000_000) cache.clear();
-    cache.set(raw, out);
+    // Bounded, and kept rather than cleared when full: each indexing thread holds its own cache, and
+    // the names met first are mostly the common ones, which carry most rows. Clearing it made every
+    // later row of a national roster normalise and hash its name again.
+    if (cache.size < 1_000_000) cache.set(raw, out);
     return out;
   };
 }
