@@ -136,6 +136,11 @@ export function chinaInstant(date: Date): string {
   return new Date(date.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 }
 
+/** Decoupled or exempt: nothing moves the case or its checklist any more. */
+function isClosed(state: TCaseState): boolean {
+  return (CLOSED_CASE_STATES as readonly TCaseState[]).includes(state);
+}
+
 function notFound(): CaseWorkflowError {
   return new CaseWorkflowError('not_found', '没有这个案件。', 'No case has this id.', 'not_found');
 }
@@ -342,7 +347,7 @@ export async function moveCase(options: MoveCaseOptions): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await lockCase(tx, options.caseId);
     if (!row) throw notFound();
-    const checklist = CLOSED_CASE_STATES.includes(row.state as 'decoupled')
+    const checklist = isClosed(row.state)
       ? await loadChecklist(tx, row, asOf)
       : await ensureItems(tx, row, asOf);
     const waitingPlan = checklist.evidence.filter((e) => e.itemId === null && e.caseEventId === null);
@@ -444,7 +449,7 @@ export async function addCaseEvidence(options: AddCaseEvidenceOptions): Promise<
   return db.transaction(async (tx) => {
     const row = await lockCase(tx, options.caseId);
     if (!row) throw notFound();
-    if (CLOSED_CASE_STATES.includes(row.state as 'decoupled')) {
+    if (isClosed(row.state)) {
       throw new CaseWorkflowError(
         'conflict',
         `案件 ${row.ref} 已结案，不能再上传材料。`,
@@ -663,7 +668,7 @@ export async function moveCaseItem(options: MoveCaseItemOptions): Promise<TItemS
   return db.transaction(async (tx) => {
     const row = await lockCase(tx, options.caseId);
     if (!row) throw notFound();
-    const checklist = CLOSED_CASE_STATES.includes(row.state as 'decoupled')
+    const checklist = isClosed(row.state)
       ? await loadChecklist(tx, row, asOf)
       : await ensureItems(tx, row, asOf);
     const item = checklist.items.find((i) => i.id === options.itemKey);

@@ -202,7 +202,7 @@ export async function* streamCases(
   }
 }
 
-/** Every case that is not closed or exempt, with the closed ones decoupled since `decoupledSince`, for the notification job. */
+/** Every case except the exempt ones (out of scope), for the notification job's overdue computation. */
 export async function listCasesForNotices(q: Queryable): Promise<TCaseRow[]> {
   const { rows } = await q.query<TCaseRow>(
     `SELECT ${CASE_COLUMNS} FROM ${CASES_FROM} WHERE c.state <> 'exempt' ORDER BY c.id`,
@@ -665,9 +665,7 @@ export async function listAssociationOpenFindings(
 }
 
 /** Open CASE-3 findings (re-coupling after closure) with their case, for the notification job. */
-export async function listOpenRecouplingFindings(
-  q: Queryable,
-): Promise<
+export async function listOpenRecouplingFindings(q: Queryable): Promise<
   {
     findingId: number;
     caseId: number;
