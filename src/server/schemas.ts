@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { regionStatus } from '../core/ids/regions.ts';
 import { validateUscc } from '../core/ids/uscc.ts';
 import { ASSOCIATION_STATUSES, LEVELS, LINK_KINDS, ORGAN_KINDS, POST_ROLES } from '../core/registry/types.ts';
+import { FINDING_SORTS } from '../db/repositories/findings.repository.ts';
 import { ASSOCIATION_SORTS } from '../db/repositories/registry-read.repository.ts';
 import { USER_ROLES } from '../db/repositories/users.repository.ts';
 
@@ -390,7 +391,15 @@ const findingFilterFields = {
   }),
 };
 
-export const ZFindingQuery = z.object({ ...findingFilterFields, page: ZPage, pageSize: ZPageSize });
+export const ZFindingQuery = z.object({
+  ...findingFilterFields,
+  sort: optionalParam(z.enum(FINDING_SORTS)).openapi({
+    description:
+      'Sort key, descending with a leading "-": severity, rule, association (name), openedOn (first seen), status; ties by id. By association then rule when absent',
+  }),
+  page: ZPage,
+  pageSize: ZPageSize,
+});
 export const ZFindingExportQuery = z.object({
   ...findingFilterFields,
   format: z.enum(['xlsx', 'csv']).default('xlsx'),

@@ -529,10 +529,60 @@ function findingWhere(scope: TRegistryScope, filters: TFindingFilters, p: Params
   return where.join(' AND ');
 }
 
-/** One page of findings inside a jurisdiction, by association then rule. */
+/** Sort keys of the findings list; a leading `-` sorts descending. */
+export const FINDING_SORTS = [
+  'severity',
+  '-severity',
+  'rule',
+  '-rule',
+  'association',
+  '-association',
+  'openedOn',
+  '-openedOn',
+  'status',
+  '-status',
+] as const;
+export type TFindingSort = (typeof FINDING_SORTS)[number];
+
+/**
+ * ORDER BY terms of each sort key, ascending. Severity ascends from information to violation and
+ * status follows the workflow; rules sort by family then number (PERS-2 before PERS-10).
+ */
+const SORT_TERMS: Record<string, readonly string[]> = {
+  severity: [
+    `CASE f.severity WHEN 'info' THEN 1 WHEN 'open' THEN 2 WHEN 'risk' THEN 3 WHEN 'violation' THEN 4 ELSE 0 END`,
+  ],
+  rule: [
+    `f.family`,
+    `NULLIF(regexp_replace(split_part(f.rule_id, '-', 2), '\\D', '', 'g'), '')::int`,
+    'f.rule_id',
+  ],
+  association: ['a.name', 'a.uscc'],
+  openedOn: ['f.first_seen_on'],
+  status: [
+    `CASE f.status WHEN 'open' THEN 1 WHEN 'acknowledged' THEN 2 WHEN 'rectified' THEN 3 WHEN 'waived' THEN 4 WHEN 'appealed' THEN 5 ELSE 0 END`,
+  ],
+};
+
+/** ORDER BY of a sort key, ending with the id in the same direction so that pages never overlap. */
+export function findingOrderBy(sort: TFindingSort | undefined): string {
+  if (!sort) return 'a.uscc, f.rule_id, f.id';
+  const descending = sort.startsWith('-');
+  const direction = descending ? ' DESC' : '';
+  const terms = SORT_TERMS[descending ? sort.slice(1) : sort]!;
+  return [...terms, 'f.id'].map((term) => `${term}${direction}`).join(', ');
+}
+
+/** One page of findings inside a jurisdiction, by association then rule unless a sort is given. */
 export async function searchFindings(
   q: Queryable,
-  options: { scope: TRegistryScope; filters: TFindingFilters; page: number; pageSize: number },
+  options: {
+    scope: TRegistryScope;
+    filters: TFindingFilters;
+    page: number;
+    pageSize: number;
+    sort?: TFindingSort;
+  },
 ): Promise<{ rows: TFindingRow[]; total: number }> {
   const p = new Params();
   const where = findingWhere(options.scope, options.filters, p);
@@ -541,7 +591,7 @@ export async function searchFindings(
   const limit = p.add(options.pageSize);
   const offset = p.add((options.page - 1) * options.pageSize);
   const { rows } = await q.query<TFindingRow>(
-    `SELECT ${FINDING_COLUMNS} FROM ${from} WHERE ${where} ORDER BY a.uscc, f.rule_id, f.id LIMIT ${limit} OFFSET ${offset}`,
+    `SELECT ${FINDING_COLUMNS} FROM ${from} WHERE ${where} ORDER BY ${findingOrderBy(options.sort)} LIMIT ${limit} OFFSET ${offset}`,
     p.values,
   );
   return { rows: rows.map(normaliseFinding), total: Number(total.rows[0]!.n) };

@@ -151,6 +151,7 @@ export function createFindingsHandlers(
         filters: filtersOf(query),
         page: query.page,
         pageSize: query.pageSize,
+        sort: query.sort,
       });
       const day = today();
       return c.json(
