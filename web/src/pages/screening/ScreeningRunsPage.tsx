@@ -30,6 +30,7 @@ import {
   estimatePercent,
   lastCompletedRun,
   pollInterval,
+  progressPercent,
   runDurationMs,
   runningRun,
 } from './screeningProgress.ts';
@@ -121,20 +122,26 @@ function useElapsed(since: number | undefined): number {
 }
 
 type TRunningBannerProps = {
-  /** When this page started a run (epoch ms), or a run someone else started, or neither. */
-  startedAt: number | undefined;
+  /** The run going on, once the list shows it. */
+  running: TScreeningRun | undefined;
+  /** When this page's start request went out (epoch ms), before the list shows the run. */
+  requestedAt: number | undefined;
   previous: TScreeningRun | undefined;
 };
 
 /**
- * The live indicator of a run in progress: seconds elapsed, and a bar estimated from how long the
- * previous run took, since the server answers only when the run is done.
+ * The live indicator of a run in progress: the phase and how many associations are done, as the
+ * server reports them while it works; without a report (a run of another server), the seconds
+ * elapsed and a bar estimated from how long the previous run took.
  */
-function RunningBanner({ startedAt, previous }: TRunningBannerProps) {
+function RunningBanner({ running, requestedAt, previous }: TRunningBannerProps) {
   const { t } = useT();
-  const elapsed = useElapsed(startedAt);
-  if (startedAt === undefined) return null;
-  const percent = estimatePercent(elapsed, previous ? runDurationMs(previous) : undefined);
+  const since = running ? Date.parse(running.startedAt) : requestedAt;
+  const elapsed = useElapsed(since);
+  if (since === undefined) return null;
+  const progress = running?.progress ?? null;
+  const reported = running ? progressPercent(running) : undefined;
+  const percent = reported ?? estimatePercent(elapsed, previous ? runDurationMs(previous) : undefined);
   return (
     <Alert
       type="info"
@@ -147,10 +154,20 @@ function RunningBanner({ startedAt, previous }: TRunningBannerProps) {
               {t('screening.running', { seconds: formatNumber(elapsed / 1000, 1) })}
             </Typography.Text>
           </Space>
+          {progress ? (
+            <Typography.Text data-testid="screening-progress-phase">
+              {t(`screening.phase.${progress.phase}`, {
+                done: formatNumber(progress.done),
+                total: formatNumber(progress.total),
+              })}
+            </Typography.Text>
+          ) : null}
           {percent === undefined ? null : (
             <>
-              <Progress percent={percent} status="active" />
-              <Typography.Text type="secondary">{t('screening.estimate')}</Typography.Text>
+              <Progress percent={percent} status="active" data-testid="screening-progress-bar" />
+              {reported === undefined ? (
+                <Typography.Text type="secondary">{t('screening.estimate')}</Typography.Text>
+              ) : null}
             </>
           )}
         </Space>
@@ -200,14 +217,15 @@ export function ScreeningRunsPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const [startedAt, setStartedAt] = useState<number>();
+  const [requestedAt, setRequestedAt] = useState<number>();
+  // The server answers at once (202) and screens in the background; the list then shows the run
+  // with its progress until it ends.
   const start = useMutation({
     mutationFn: startScreeningRun,
-    onMutate: () => setStartedAt(Date.now()),
+    onMutate: () => setRequestedAt(Date.now()),
     onSettled: () => {
-      setStartedAt(undefined);
+      setRequestedAt(undefined);
       void queryClient.invalidateQueries({ queryKey: ['screening'] });
-      void queryClient.invalidateQueries({ queryKey: ['findings'] });
     },
   });
   const query = useQuery({
@@ -219,6 +237,11 @@ export function ScreeningRunsPage() {
   const runs = query.data?.items ?? [];
   const running = runningRun(runs);
   const last = lastCompletedRun(runs);
+  // A run that has just ended changes the findings lists.
+  const lastId = last?.id;
+  useEffect(() => {
+    if (lastId !== undefined) void queryClient.invalidateQueries({ queryKey: ['findings'] });
+  }, [lastId, queryClient]);
 
   return (
     <Card
@@ -250,10 +273,7 @@ export function ScreeningRunsPage() {
         {start.isError ? (
           <Alert type="error" title={start.error.message} data-testid="screening-run-error" showIcon />
         ) : null}
-        <RunningBanner
-          startedAt={startedAt ?? (running ? Date.parse(running.startedAt) : undefined)}
-          previous={last}
-        />
+        <RunningBanner running={running} requestedAt={requestedAt} previous={last} />
         {last ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Typography.Text type="secondary">

@@ -5,6 +5,7 @@ import {
   lastCompletedRun,
   POLL_INTERVAL_MS,
   pollInterval,
+  progressPercent,
   runDurationMs,
   runningRun,
 } from './screeningProgress.ts';
@@ -24,6 +25,7 @@ function run(id: number, overrides: Partial<TScreeningRun> = {}): TScreeningRun 
     persistingFindings: 9,
     resolvedFindings: 1,
     error: null,
+    progress: null,
     ...overrides,
   };
 }
@@ -57,5 +59,16 @@ describe('screening progress', () => {
     expect(estimatePercent(20_000, 8_000)).toBe(95);
     expect(estimatePercent(2_000, undefined)).toBeUndefined();
     expect(estimatePercent(2_000, 0)).toBeUndefined();
+  });
+
+  it('shows the share of associations done in the current phase, as the server reports it', () => {
+    const going = (done: number, total: number) =>
+      run(4, { status: 'running', finishedAt: null, progress: { done, total, phase: 'screening' } });
+    expect(progressPercent(going(0, 200))).toBe(0);
+    expect(progressPercent(going(50, 200))).toBe(25);
+    expect(progressPercent(going(199, 200))).toBe(99);
+    expect(progressPercent(going(200, 200))).toBe(100);
+    expect(progressPercent(going(0, 0))).toBe(0);
+    expect(progressPercent(run(5, { status: 'running', finishedAt: null }))).toBeUndefined();
   });
 });

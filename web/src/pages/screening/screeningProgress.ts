@@ -13,10 +13,7 @@ export function lastCompletedRun(runs: readonly TScreeningRun[]): TScreeningRun 
   return runs.find((run) => run.status === 'completed');
 }
 
-/**
- * Whether to keep asking: while a run is going, and while the start request is still out (a server
- * that runs the screening inside the request answers only at the end, and the list shows it meanwhile).
- */
+/** Whether to keep asking: while a run is going, and while the start request is still out. */
 export function pollInterval(runs: readonly TScreeningRun[], starting: boolean): number | false {
   return starting || runningRun(runs) !== undefined ? POLL_INTERVAL_MS : false;
 }
@@ -28,13 +25,24 @@ export function runDurationMs(run: TScreeningRun): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
 }
 
-/** The estimate never claims to be done: the run ends when the server answers, not when the bar fills. */
+/**
+ * Percentage of the current phase of a running run, from the progress the server reports;
+ * `undefined` when it reports none (a run started by another server sharing the database).
+ */
+export function progressPercent(run: TScreeningRun): number | undefined {
+  const progress = run.progress;
+  if (!progress) return undefined;
+  if (progress.total <= 0) return 0;
+  return Math.min(100, Math.max(0, Math.floor((progress.done / progress.total) * 100)));
+}
+
+/** The estimate never claims to be done: the run ends when the server says so, not when the bar fills. */
 const MAX_ESTIMATE = 95;
 
 /**
- * Estimated percentage of a run in progress, from the time elapsed against the last completed run's
- * duration (the server answers a run only when it ends, with no progress in between). `undefined`
- * without a previous duration, in which case the page shows only the time elapsed.
+ * Estimated percentage of a run in progress without reported progress, from the time elapsed against
+ * the last completed run's duration. `undefined` without a previous duration, in which case the page
+ * shows only the time elapsed.
  */
 export function estimatePercent(elapsedMs: number, expectedMs: number | undefined): number | undefined {
   if (expectedMs === undefined || expectedMs <= 0) return undefined;
