@@ -211,6 +211,26 @@ describe('findings API', () => {
     });
   });
 
+  it('sorts the list by the sort parameter, descending with a leading minus, ties by id; refuses an unknown key', async () => {
+    const list = async (sort: string) =>
+      (
+        (await (
+          await call(app, `/api/findings?pageSize=200&sort=${sort}`, { session: sessions.admin })
+        ).json()) as {
+          items: (TFindingJson & { association: { name: string } })[];
+        }
+      ).items;
+    const byName = await list('association');
+    const names = byName.map((f) => f.association.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const ascending = await list('openedOn');
+    const descending = await list('-openedOn');
+    expect(descending.map((f) => f.id)).toEqual(ascending.map((f) => f.id).reverse());
+    expect(ascending.map((f) => f.id)).toEqual([...ascending.map((f) => f.id)].sort((a, b) => a - b));
+    const refused = await call(app, '/api/findings?sort=colour', { session: sessions.admin });
+    expect(refused.status).toBe(400);
+  });
+
   it('a regulator starts a screening of its region in the background (202); runs are listed newest first', async () => {
     const started = await call(app, '/api/screening-runs', {
       session: sessions.regulator,
