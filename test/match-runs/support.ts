@@ -35,6 +35,10 @@ export async function buildMatchWorld(
   const organ = await createOrgan(db, { name: `测试区发展改革委${regionCode}`, regionCode: '110000' });
   const association = await createAssociation(db, { name: `测试机械行业协会${regionCode}`, regionCode });
   await createLink(db, { organCode: organ.code, associationUscc: association.uscc });
+  // The namesakes' employer: a government organ not linked to the association, so it singles
+  // neither out, while a serving division-level cadre of it holding a post is a PERS-1 case in or out
+  // of the decoupling scope.
+  const employer = await createOrgan(db, { name: `测试区交通运输局${regionCode}`, regionCode: '110000' });
   const exactId = residentIdFor({ regionCode: '110105', birthDate: '1966-02-11' });
   await createPost(db, protector, {
     associationUscc: association.uscc,
@@ -72,8 +76,7 @@ export async function buildMatchWorld(
             birthDate: '1962-08-01',
           },
           status: 'serving',
-          // No employer on the record: an organ linked to the association would single one out.
-          organCode: null,
+          organCode: employer.code,
           rank: 'division',
         },
         {
@@ -86,8 +89,8 @@ export async function buildMatchWorld(
             birthDate: '1962-08-01',
           },
           status: 'serving',
-          organCode: null,
-          rank: 'section',
+          organCode: employer.code,
+          rank: 'division',
         },
         {
           source: 'civil-service-roster',
