@@ -4,8 +4,8 @@ import { waitForMatchRuns } from '../src/jobs/match-runs.ts';
 import { waitForScreeningRuns } from '../src/jobs/screen.ts';
 import { ROUTE_TABLE, ROUTES, type TRouteId } from '../src/server/routes.ts';
 import { firstMoveOf, planUploadForm, seedCaseFixtures, type TCaseFixtures } from './cases/support.ts';
-import { seedMatchFixtures, type TMatchFixtures } from './match-runs/support.ts';
 import { seedInspectionFixtures, type TInspectionFixtures } from './inspections/matrix-fixtures.ts';
+import { seedMatchFixtures, type TMatchFixtures } from './match-runs/support.ts';
 import { seedPortalFixtures, type TPortalFixtures } from './portal/matrix-fixtures.ts';
 import { seedFindings } from './screen/support.ts';
 import { call, createTestApp, login, type TSession, type TTestApp } from './server/support.ts';
@@ -104,7 +104,12 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
 };
 
 /** Routes on one finding: the handler refuses a finding of an association outside the scope. */
-const FINDING_SCOPED: readonly TRouteId[] = ['getFinding', 'transitionFinding', 'getComplaint', 'actOnComplaint'];
+const FINDING_SCOPED: readonly TRouteId[] = [
+  'getFinding',
+  'transitionFinding',
+  'getComplaint',
+  'actOnComplaint',
+];
 
 /** One complaint and one credit listing per association (see portal/matrix-fixtures.ts). */
 let portalFixtures: TPortalFixtures;
@@ -355,7 +360,11 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
     method: 'POST',
     body: { type: 'reclassify', family: 'FEE', feeRule: 'FEE-1' },
   }),
-  listCredit: () => ({ path: '/api/credit?pageSize=200', visibleKeys: itemKeys('uscc'), sampleKey: (s) => s.uscc }),
+  listCredit: () => ({
+    path: '/api/credit?pageSize=200',
+    visibleKeys: itemKeys('uscc'),
+    sampleKey: (s) => s.uscc,
+  }),
   associationCredit: (s) => ({ path: `/api/associations/${s.uscc}/credit` }),
   actOnCredit: (s, username) => ({
     path: `/api/associations/${s.uscc}/credit/actions`,

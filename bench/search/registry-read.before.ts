@@ -1,10 +1,4 @@
-import type {
-  TAssociationStatus,
-  TLevel,
-  TLinkKind,
-  TOrganKind,
-  TPostRole,
-} from '../../src/core/registry/types.ts';
+import type { TAssociationStatus, TLevel } from '../../src/core/registry/types.ts';
 import type { Queryable } from '../../src/db/database.ts';
 
 /**
@@ -92,21 +86,6 @@ function associationScopePredicate(scope: TRegistryScope, p: Params): string {
                        WHERE l.organ_id IN ${organSubtreeSql(`id = ${p.add(scope.organId)}`)})`;
     case 'association':
       return `a.id = ${p.add(scope.associationId)}`;
-    default:
-      return assertUnreachable(scope);
-  }
-}
-
-function organScopePredicate(scope: TRegistryScope, p: Params): string {
-  switch (scope.kind) {
-    case 'all':
-      return 'TRUE';
-    case 'region':
-      return regionPredicate('o.region_code', scope.regionCode, p);
-    case 'organ':
-      return `o.id IN ${organSubtreeSql(`id = ${p.add(scope.organId)}`)}`;
-    case 'association':
-      return `o.id IN (SELECT l.organ_id FROM organ_links AS l WHERE l.association_id = ${p.add(scope.associationId)})`;
     default:
       return assertUnreachable(scope);
   }

@@ -13,15 +13,15 @@ import { authorize } from './authorize.ts';
 import type { TAppDeps, TAppEnv } from './env.ts';
 import { AppError, ERROR_STATUS, errorBody, type TErrorCode } from './errors.ts';
 import { createAuthHandlers } from './handlers/auth.handlers.ts';
+import { createCasesHandlers } from './handlers/cases.handlers.ts';
 import { createComplaintsHandlers } from './handlers/complaints.handlers.ts';
 import { createCreditHandlers } from './handlers/credit.handlers.ts';
 import { createDashboardHandlers } from './handlers/dashboard.handlers.ts';
-import { createCasesHandlers } from './handlers/cases.handlers.ts';
 import { createFindingsHandlers } from './handlers/findings.handlers.ts';
-import { createMatchHandlers } from './handlers/match.handlers.ts';
-import { createOfficialsHandlers } from './handlers/officials.handlers.ts';
-import { createNotificationsHandlers } from './handlers/notifications.handlers.ts';
 import { createInspectionHandlers } from './handlers/inspections.handlers.ts';
+import { createMatchHandlers } from './handlers/match.handlers.ts';
+import { createNotificationsHandlers } from './handlers/notifications.handlers.ts';
+import { createOfficialsHandlers } from './handlers/officials.handlers.ts';
 import { createOpenDataHandlers } from './handlers/open-data.handlers.ts';
 import { createPublicHandlers } from './handlers/public.handlers.ts';
 import { createRegistryHandlers } from './handlers/registry.handlers.ts';
@@ -29,7 +29,11 @@ import { createRulesHandlers } from './handlers/rules.handlers.ts';
 import { createSummaryHandlers } from './handlers/summary.handlers.ts';
 import { createSystemHandlers } from './handlers/system.handlers.ts';
 import type { THandlers } from './handlers/types.ts';
-import { createSlidingWindowLimiter, type SlidingWindowOptions, type TPortalRateLimits } from './rate-limit.ts';
+import {
+  createSlidingWindowLimiter,
+  type SlidingWindowOptions,
+  type TPortalRateLimits,
+} from './rate-limit.ts';
 import { ROUTE_TABLE } from './routes.ts';
 import { sessionMiddleware } from './session.ts';
 import { webAppHandler } from './static.ts';

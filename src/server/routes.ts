@@ -1,14 +1,14 @@
 import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
 import { type TUserRole, USER_ROLES } from '../db/repositories/users.repository.ts';
 import { ZErrorBody } from './errors.ts';
-import { MATCH_ROUTES } from './handlers/match.routes.ts';
+import { CASE_ROUTES } from './handlers/cases.routes.ts';
 import { COMPLAINT_ROUTES } from './handlers/complaints.routes.ts';
 import { CREDIT_ROUTES } from './handlers/credit.routes.ts';
-import { PUBLIC_PORTAL_ROUTES } from './handlers/public.routes.ts';
 import { DASHBOARD_ROUTES } from './handlers/dashboard.routes.ts';
-import { CASE_ROUTES } from './handlers/cases.routes.ts';
 import { INSPECTION_ROUTE_CONFIGS as INSPECTIONS } from './handlers/inspections.schemas.ts';
+import { MATCH_ROUTES } from './handlers/match.routes.ts';
 import { OPEN_DATA_ROUTE_CONFIGS as OPEN_DATA } from './handlers/open-data.schemas.ts';
+import { PUBLIC_PORTAL_ROUTES } from './handlers/public.routes.ts';
 import {
   ZAssociationFindingQuery,
   ZAssociationPage,
@@ -398,7 +398,11 @@ export const ROUTES = {
   // Random inspections (双随机一公开). Draw routes are `filtered`: the handler refuses a draw of another
   // jurisdiction (403 outside_scope); an inspector records results only where assigned.
   listDraws: {
-    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector', 'auditor'], scope: { kind: 'filtered' } },
+    access: {
+      kind: 'roles',
+      roles: ['regulator', 'admin', 'inspector', 'auditor'],
+      scope: { kind: 'filtered' },
+    },
     route: INSPECTIONS.listDraws,
   },
   createDraw: {
@@ -406,7 +410,11 @@ export const ROUTES = {
     route: INSPECTIONS.createDraw,
   },
   getDraw: {
-    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector', 'auditor'], scope: { kind: 'filtered' } },
+    access: {
+      kind: 'roles',
+      roles: ['regulator', 'admin', 'inspector', 'auditor'],
+      scope: { kind: 'filtered' },
+    },
     route: INSPECTIONS.getDraw,
   },
   revealDraw: {
@@ -426,7 +434,11 @@ export const ROUTES = {
     route: INSPECTIONS.publishDraw,
   },
   listAssignments: {
-    access: { kind: 'roles', roles: ['regulator', 'admin', 'inspector', 'auditor'], scope: { kind: 'filtered' } },
+    access: {
+      kind: 'roles',
+      roles: ['regulator', 'admin', 'inspector', 'auditor'],
+      scope: { kind: 'filtered' },
+    },
     route: INSPECTIONS.listAssignments,
   },
   listInspectors: {

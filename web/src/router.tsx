@@ -14,13 +14,13 @@ const loadPublic = () => import('./pages/public/index.ts');
 const PublicLayout = lazy(() => loadPublic().then((m) => ({ default: m.PublicLayout })));
 const PublicSearchPage = lazy(() => loadPublic().then((m) => ({ default: m.PublicSearchPage })));
 const PublicAssociationPage = lazy(() => loadPublic().then((m) => ({ default: m.PublicAssociationPage })));
-const loadComplaintPages = () => import('./pages/public/complaint-pages.ts');
-const ComplaintFormPage = lazy(() => loadComplaintPages().then((m) => ({ default: m.ComplaintFormPage })));
-const TrackComplaintPage = lazy(() => loadComplaintPages().then((m) => ({ default: m.TrackComplaintPage })));
 // The public draw pages load only when a draw is opened.
 const loadDrawPages = () => import('./pages/inspections/PublicDrawPages.tsx');
 const PublicDrawListPage = lazy(() => loadDrawPages().then((m) => ({ default: m.PublicDrawListPage })));
 const PublicDrawPage = lazy(() => loadDrawPages().then((m) => ({ default: m.PublicDrawPage })));
+const loadComplaintPages = () => import('./pages/public/complaint-pages.ts');
+const ComplaintFormPage = lazy(() => loadComplaintPages().then((m) => ({ default: m.ComplaintFormPage })));
+const TrackComplaintPage = lazy(() => loadComplaintPages().then((m) => ({ default: m.TrackComplaintPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
@@ -41,10 +41,10 @@ export const routeObjects: RouteObject[] = [
         children: [
           { index: true, element: <PublicSearchPage /> },
           { path: 'associations/:uscc', element: <PublicAssociationPage /> },
-          { path: 'complaints/new', element: <ComplaintFormPage /> },
-          { path: 'complaints/track', element: <TrackComplaintPage /> },
           { path: 'inspections', element: <PublicDrawListPage /> },
           { path: 'inspections/:id', element: <PublicDrawPage /> },
+          { path: 'complaints/new', element: <ComplaintFormPage /> },
+          { path: 'complaints/track', element: <TrackComplaintPage /> },
           { path: '*', element: <NotFoundPageLazy homePath="/public" /> },
         ],
       },
