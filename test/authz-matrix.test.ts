@@ -438,9 +438,18 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
 
 type TExpectation = { status: number; code?: string };
 
+/** The one 2xx status a route declares in its OpenAPI responses (200, 202 for background runs, 204). */
+function declaredSuccessStatus(id: TRouteId): number {
+  const statuses = Object.keys(ROUTES[id].route.responses)
+    .map(Number)
+    .filter((status) => status >= 200 && status < 300);
+  if (statuses.length !== 1) throw new Error(`${id} declares ${statuses.length} success statuses`);
+  return statuses[0]!;
+}
+
 function expectationFor(id: TRouteId, who: TWho, where: TWhere): TExpectation {
   const policy = POLICY[id];
-  const ok = { status: id === 'logout' ? 204 : id === 'startMatchRun' ? 202 : 200 };
+  const ok = { status: declaredSuccessStatus(id) };
   if (policy === 'public') return ok;
   if (who === 'anonymous') return { status: 401, code: 'unauthenticated' };
   if (policy === 'session') return ok;

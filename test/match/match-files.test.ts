@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBenchmark } from '../../bench/matching/generate.ts';
+import { DEFAULT_MATCH_PARAMETERS } from '../../src/core/matching/index.ts';
 import {
   createMatchCsvWriter,
   MATCH_CSV_HEADER,
@@ -95,7 +96,11 @@ describe('tuogou match on the XS benchmark files', () => {
       expect(['serving_roster', 'retired_roster']).toContain(row.source);
       expect(row.record_key).toMatch(row.source === 'serving_roster' ? /^S\d+$/ : /^R\d+$/);
       const probability = Number(row.probability);
-      expect(probability).toBeGreaterThanOrEqual(row.decision === 'match' ? 0.9 : 0.05);
+      expect(probability).toBeGreaterThanOrEqual(
+        row.decision === 'match'
+          ? DEFAULT_MATCH_PARAMETERS.matchProbability
+          : DEFAULT_MATCH_PARAMETERS.reviewProbability,
+      );
       expect(probability).toBeLessThanOrEqual(1);
       expect(Number.isFinite(Number(row.score))).toBe(true);
       expect(row.verdict).toBe('');

@@ -284,8 +284,9 @@ const CASE_FIELDS: readonly TField[] = [
 ];
 
 /**
- * A holder's official status: the roster record with the same keyed resident-ID hash, the retired
- * record (latest retirement) first, as `loadFacts` reads it. Other posts only for holders with a
+ * A holder's official status: a roster record of `post_official_candidates` (the same keyed
+ * resident-ID hash, a reviewer's confirmation, or a match of the latest matching run; never a
+ * rejected pair), the retired record (latest retirement) first, as `loadFacts` reads it. Other posts only for holders with a
  * status, as only the rules on officials read them.
  */
 const POST_FIELDS: readonly TField[] = [
@@ -323,7 +324,7 @@ const POST_FIELDS: readonly TField[] = [
           ['organName', 'COALESCE(r.organ_name, ok.name)'],
           ['source', 'r.source'],
           ['recordKey', 'r.record_key'],
-          ['matchConfidence', '1'],
+          ['matchConfidence', 'r.match_confidence'],
         ])} END`,
       ],
       [
@@ -354,12 +355,14 @@ function postsSql(inChunk: (column: string) => string): string {
       WHERE ${inChunk('pp.association_id')} GROUP BY pa.post_id
     ) AS pa ON pa.post_id = p.id
     LEFT JOIN LATERAL (
-      SELECT rr.status, rr.retired_on, rr.rank, rr.source, rr.record_key, rr.organ_name, rr.organ_id
-      FROM roster_records AS rr WHERE rr.id_hash = pe.id_hash
+      SELECT rr.status, rr.retired_on, rr.rank, rr.source, rr.record_key, rr.organ_name, rr.organ_id,
+             c.match_confidence
+      FROM post_official_candidates AS c JOIN roster_records AS rr ON rr.id = c.roster_record_id
+      WHERE c.post_id = p.id
       ORDER BY CASE rr.status WHEN 'retired' THEN 0 WHEN 'left_not_retired' THEN 1 ELSE 2 END,
-               rr.retired_on DESC NULLS LAST, rr.source, rr.record_key
+               rr.retired_on DESC NULLS LAST, c.match_confidence DESC, rr.source, rr.record_key
       LIMIT 1
-    ) AS r ON pe.id_hash IS NOT NULL
+    ) AS r ON TRUE
     LEFT JOIN organs AS ok ON ok.id = r.organ_id
     WHERE ${inChunk('p.association_id')}
     GROUP BY p.association_id`;
