@@ -72,6 +72,39 @@ describe('findings in the browser', () => {
     await close();
   });
 
+  it('sorts the list by a clicked column header, both ways, and keeps the sort in the URL', async () => {
+    const rank: Record<string, number> = { 提示: 1, 待办: 2, 风险: 3, 违规: 4 };
+    const { page, close } = await loggedIn('regulator');
+    await page.goto(`${server.url}/findings?pageSize=100`);
+    await page.getByTestId('finding-row').first().waitFor();
+    const severities = async () =>
+      (await page.locator('[data-testid="finding-row"] td:nth-child(2)').allTextContents()).map(
+        (text) => rank[text.trim()] ?? 0,
+      );
+    const header = page.locator('[data-testid="findings-table"] th', { hasText: '严重程度' });
+
+    // The rows are read until the sorted page has replaced the previous one; the result is the first
+    // row's severity, so the lowest (提示) must lead one way and the highest (违规) the other.
+    const sortedRows = async (direction: 1 | -1) => {
+      const ranks = await severities();
+      const sorted = ranks.every((r, i) => r > 0 && (i === 0 || (r - ranks[i - 1]!) * direction >= 0));
+      return sorted ? ranks[0] : `unsorted ${ranks.join('')}`;
+    };
+
+    await header.click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 30_000 })
+      .toBe('severity');
+    await expect.poll(() => sortedRows(1), { timeout: 30_000 }).toBe(1);
+
+    await header.click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('sort'), { timeout: 30_000 })
+      .toBe('-severity');
+    await expect.poll(() => sortedRows(-1), { timeout: 30_000 }).toBe(4);
+    await close();
+  });
+
   it('shows an inspector the findings but no buttons to change them', async () => {
     const { page, close } = await loggedIn('inspector');
     await page.getByTestId('menu-findings').click();

@@ -301,7 +301,12 @@ export type TFindingFilters = {
   includeResolved?: boolean;
 };
 
-export type TFindingQuery = TFindingFilters & { page?: number; pageSize?: number };
+/** Columns the findings list sorts by; a leading `-` sorts descending (the API's `sort` parameter). */
+export const FINDING_SORT_KEYS = ['severity', 'rule', 'association', 'openedOn', 'status'] as const;
+export type TFindingSortKey = (typeof FINDING_SORT_KEYS)[number];
+export type TFindingSort = TFindingSortKey | `-${TFindingSortKey}`;
+
+export type TFindingQuery = TFindingFilters & { page?: number; pageSize?: number; sort?: TFindingSort };
 
 export type TAssociationFindingQuery = {
   status?: TFindingStatus;

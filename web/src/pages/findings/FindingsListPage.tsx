@@ -20,7 +20,8 @@ export function FindingsListPage() {
 
   const query = useQuery({
     queryKey: ['findings', 'list', 'all', listState],
-    queryFn: () => listFindings({ ...state.filters, page: state.page, pageSize: state.pageSize }),
+    queryFn: () =>
+      listFindings({ ...state.filters, page: state.page, pageSize: state.pageSize, sort: state.sort }),
     placeholderData: keepPreviousData,
   });
 
@@ -63,6 +64,7 @@ export function FindingsListPage() {
             loading={query.isFetching}
             paging={state}
             onPagingChange={(paging) => update({ ...state, ...paging })}
+            sorting={{ sort: state.sort, onSortChange: (sort) => update({ ...state, sort, page: 1 }) }}
             onOpen={(id) => update({ ...state, open: id })}
             showAssociation
           />

@@ -1,11 +1,11 @@
 import { Button, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { TFinding, TPage, TRuleEntry } from '../../api/types.ts';
+import type { TFinding, TFindingSort, TPage, TRuleEntry } from '../../api/types.ts';
 import { testAttributes } from '../../components/testAttributes.ts';
 import { formatDate, formatNumber } from '../../format.ts';
 import { type TLanguage, type TTranslate, useT } from '../../i18n/index.ts';
 import { FINDING_STATUS_COLORS, findingStatusLabel, SEVERITY_COLORS, severityLabel } from '../../labels.ts';
-import { PAGE_SIZES } from './findingParams.ts';
+import { PAGE_SIZES, SORT_KEY_OF_COLUMN, sortOfHeader } from './findingParams.ts';
 import { explanationOf, pick, subjectText } from './text.ts';
 import { rulesById, ruleTitleOf, useRuleCatalog } from './useRuleCatalog.ts';
 
@@ -20,7 +20,33 @@ export type TFindingsTableProps = {
   onOpen: (id: number) => void;
   /** The association column is left out on an association's own page. */
   showAssociation: boolean;
+  /** Sortable column headers, where the page keeps a sort (absent: the server's order, no sorters). */
+  sorting?: TFindingsSorting;
 };
+
+export type TFindingsSorting = {
+  sort: TFindingSort | undefined;
+  onSortChange: (sort: TFindingSort | undefined) => void;
+};
+
+/** Marks the sortable columns and shows the current sort on its header. */
+function withSorters(
+  columns: TableColumnsType<TFinding>,
+  sort: TFindingSort | undefined,
+): TableColumnsType<TFinding> {
+  const descending = sort?.startsWith('-') ?? false;
+  const sortKey = sort?.replace(/^-/, '');
+  return columns.map((column) => {
+    const key = SORT_KEY_OF_COLUMN[String(column.key)];
+    if (!key) return column;
+    return {
+      ...column,
+      sorter: true,
+      sortDirections: ['ascend', 'descend'],
+      sortOrder: key === sortKey ? (descending ? 'descend' : 'ascend') : null,
+    };
+  });
+}
 
 /** The deadline cell: the rectification deadline, else the legal due date, marked when overdue. */
 function DeadlineCell({ finding }: { finding: TFinding }) {
@@ -130,7 +156,7 @@ function columns(
 
 /**
  * A page of findings: rule and title, severity, association, subject, explanation, status and dates,
- * in the server's order (by association, then rule).
+ * in the server's order (by association, then rule) unless a header sorts it.
  */
 export function FindingsTable({
   data,
@@ -139,6 +165,7 @@ export function FindingsTable({
   onPagingChange,
   onOpen,
   showAssociation,
+  sorting,
 }: TFindingsTableProps) {
   const { t, language } = useT();
   const catalog = useRuleCatalog();
@@ -149,7 +176,11 @@ export function FindingsTable({
       rowKey="id"
       size="middle"
       loading={loading}
-      columns={columns(t, language, { onOpen, showAssociation }, rules)}
+      columns={
+        sorting
+          ? withSorters(columns(t, language, { onOpen, showAssociation }, rules), sorting.sort)
+          : columns(t, language, { onOpen, showAssociation }, rules)
+      }
       dataSource={data?.items ?? []}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('findings.none') }}
@@ -162,7 +193,12 @@ export function FindingsTable({
         pageSizeOptions: PAGE_SIZES.map(String),
         showTotal: (total) => t('findings.total', { total: formatNumber(total) }),
       }}
-      onChange={(pagination) => {
+      onChange={(pagination, _filters, sorter, extra) => {
+        if (extra.action === 'sort' && sorting) {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          sorting.onSortChange(sortOfHeader(one?.columnKey, one?.order));
+          return;
+        }
         const pageSize = pagination.pageSize ?? paging.pageSize;
         // A new page size starts again at page 1.
         onPagingChange({

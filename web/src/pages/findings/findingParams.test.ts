@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsParams, parseFindingsParams, withFamily } from './findingParams.ts';
+import { findingsParams, parseFindingsParams, sortOfHeader, withFamily } from './findingParams.ts';
 
 describe('parseFindingsParams', () => {
   it('reads filters, page, page size and the open finding from the URL', () => {
@@ -72,5 +72,28 @@ describe('withFamily', () => {
       rule: 'FIN-3',
       family: undefined,
     });
+  });
+});
+
+describe('the findings sort', () => {
+  it('keeps a known sort key, ascending or descending, in the URL and back', () => {
+    for (const sort of ['severity', '-openedOn', 'rule', '-association', 'status'] as const) {
+      const state = parseFindingsParams(new URLSearchParams(`sort=${sort}&page=3`));
+      expect(state.sort).toBe(sort);
+      expect(findingsParams(state).get('sort')).toBe(sort);
+    }
+  });
+
+  it('drops an unknown sort key rather than sending it to the server', () => {
+    expect(parseFindingsParams(new URLSearchParams('sort=-id')).sort).toBeUndefined();
+    expect(parseFindingsParams(new URLSearchParams('sort=--rule')).sort).toBeUndefined();
+    expect(findingsParams(parseFindingsParams(new URLSearchParams('sort=name'))).has('sort')).toBe(false);
+  });
+
+  it('turns a clicked column header into the API sort, and a cleared one into none', () => {
+    expect(sortOfHeader('firstSeen', 'descend')).toBe('-openedOn');
+    expect(sortOfHeader('severity', 'ascend')).toBe('severity');
+    expect(sortOfHeader('severity', null)).toBeUndefined();
+    expect(sortOfHeader('explanation', 'ascend')).toBeUndefined();
   });
 });

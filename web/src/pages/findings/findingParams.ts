@@ -1,4 +1,12 @@
-import { FINDING_STATUSES, RULE_FAMILIES, SEVERITIES, type TFindingFilters } from '../../api/types.ts';
+import {
+  FINDING_SORT_KEYS,
+  FINDING_STATUSES,
+  RULE_FAMILIES,
+  SEVERITIES,
+  type TFindingFilters,
+  type TFindingSort,
+  type TFindingSortKey,
+} from '../../api/types.ts';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 20;
@@ -8,6 +16,8 @@ export type TFindingsState = {
   filters: TFindingFilters;
   page: number;
   pageSize: number;
+  /** The column the list is sorted by; absent, the server's order (association, then rule). */
+  sort?: TFindingSort;
   /** The finding open in the drawer, so a link can point at one finding inside its list. */
   open?: number;
 };
@@ -54,6 +64,9 @@ export function parseFindingsParams(params: URLSearchParams): TFindingsState {
     page: positiveInt(params.get('page')) ?? 1,
     pageSize: pageSize && (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
   };
+  const sort = params.get('sort');
+  if (sort !== null && (FINDING_SORT_KEYS as readonly string[]).includes(sort.replace(/^-/, '')))
+    state.sort = sort as TFindingSort;
   const open = positiveInt(params.get('open'));
   if (open !== undefined) state.open = open;
   return state;
@@ -68,6 +81,7 @@ export function findingsParams(state: TFindingsState): URLSearchParams {
   if (state.filters.includeResolved) params.set('includeResolved', 'true');
   if (state.page > 1) params.set('page', String(state.page));
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize));
+  if (state.sort !== undefined) params.set('sort', state.sort);
   if (state.open !== undefined) params.set('open', String(state.open));
   return params;
 }
@@ -83,4 +97,23 @@ export function withFamily(
   const next: TFindingFilters = { ...filters, family };
   if (family && filters.rule && !filters.rule.startsWith(`${family}-`)) next.rule = undefined;
   return next;
+}
+
+/** The sort key of each sortable column. */
+export const SORT_KEY_OF_COLUMN: Readonly<Record<string, TFindingSortKey>> = {
+  rule: 'rule',
+  severity: 'severity',
+  association: 'association',
+  status: 'status',
+  firstSeen: 'openedOn',
+};
+
+/** The API sort of a clicked header: ascend → `key`, descend → `-key`, cleared → none. */
+export function sortOfHeader(
+  columnKey: unknown,
+  order: 'ascend' | 'descend' | null | undefined,
+): TFindingSort | undefined {
+  const key = typeof columnKey === 'string' ? SORT_KEY_OF_COLUMN[columnKey] : undefined;
+  if (!key || !order) return undefined;
+  return order === 'descend' ? `-${key}` : key;
 }
