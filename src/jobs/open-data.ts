@@ -288,32 +288,3 @@ export async function writeSnapshotFolder(options: {
   }
   return target;
 }
-
-/**
- * Publishes today's snapshot now and then once a day while the server runs (a date already
- * published is skipped). Returns a function that stops the timer.
- */
-export function scheduleDailyOpenData(options: {
-  db: Db;
-  now?: () => Date;
-  intervalMs?: number;
-  onPublished?: (outcome: TPublishOutcome) => void;
-  onError?: (error: unknown) => void;
-}): () => void {
-  const now = options.now ?? (() => new Date());
-  const run = () =>
-    publishOpenData({
-      db: options.db,
-      actor: { id: null, label: 'system:open-data' },
-      asOf: now().toISOString().slice(0, 10),
-      now: now(),
-    }).then(
-      (outcome) => options.onPublished?.(outcome),
-      (error: unknown) => options.onError?.(error),
-    );
-  void run();
-  // Hourly checks: the first one after midnight (UTC) publishes the new day.
-  const timer = setInterval(run, options.intervalMs ?? 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -9,7 +9,7 @@ import { seedDashboardDemo } from '../../demo/seed-dashboard.ts';
 import { seedDemoInspections } from '../../demo/seed-inspections.ts';
 import { seedMatchingDemo } from '../../demo/seed-matching.ts';
 import { seedPortalDemo } from '../../demo/seed-portal.ts';
-import { scheduleDailyOpenData } from '../../jobs/open-data.ts';
+import { scheduleDailyJobs, serverDailyJobs } from '../../jobs/daily.ts';
 import { createApp } from '../../server/app.ts';
 import { createDemoUsers, DEMO_PASSWORD } from '../../server/demo-users.ts';
 import { openCliContext } from '../context.ts';
@@ -33,10 +33,12 @@ export function registerServeCommand(program: Command): void {
       const { config, db, protector } = await openCliContext();
       if (options.demo) await prepareDemo({ db, protector });
       const app = createApp({ db, config, protector, webDistDir: WEB_DIST });
-      // Today's open-data snapshot, then one a day (a date already published is skipped).
-      const stopOpenData = scheduleDailyOpenData({
-        db,
-        onError: (error) => console.error(`[tuogou] open-data publication failed: ${(error as Error).name}`),
+      // The credit timers, the case deadline notices and the open-data snapshot: today's now, then
+      // each new day's at the first hourly check after midnight.
+      const daily = scheduleDailyJobs({
+        jobs: serverDailyJobs(db),
+        onError: (job, asOf, error) =>
+          console.error(`[tuogou] daily ${job} for ${asOf} failed: ${(error as Error).message}`),
       });
       const listenPort = port ?? config.port;
       const server = serve({ fetch: app.fetch, port: listenPort, hostname: options.host }, () => {
@@ -46,9 +48,13 @@ export function registerServeCommand(program: Command): void {
         if (!existsSync(WEB_DIST)) console.log('  web app not built: run `npm run build:web` to serve it');
       });
       const stop = () => {
-        stopOpenData();
+        daily.stop();
         server.close(() => {
-          void db.close().then(() => process.exit(0));
+          // A daily job half-way through its transaction is let finish before the database closes.
+          void daily
+            .idle()
+            .then(() => db.close())
+            .then(() => process.exit(0));
         });
       };
       process.once('SIGINT', stop);
