@@ -123,6 +123,13 @@ describe('public portal crawl for personal identifiers', () => {
     for (const path of pages) {
       await page.goto(`${server.url}${path}`);
       await page.waitForLoadState('networkidle');
+      // A lazily loaded page can still be rendering after the network is quiet on a loaded machine:
+      // the crawl reads it once its content, not the loading indicator, is on the screen.
+      await page.waitForFunction(
+        () => document.body.innerText.length > 20 && document.querySelector('.ant-spin-spinning') === null,
+        undefined,
+        { timeout: 30_000 },
+      );
       // biome-ignore lint/performance/useDomNodeTextContent: the lines as shown matter for two-character names
       const text = await page.evaluate(() => document.body.innerText);
       expect(text.length, path).toBeGreaterThan(20);
