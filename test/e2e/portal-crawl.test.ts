@@ -126,7 +126,9 @@ describe('public portal crawl for personal identifiers', () => {
       // A lazily loaded page can still be rendering after the network is quiet on a loaded machine:
       // the crawl reads it once its content, not the loading indicator, is on the screen.
       await page.waitForFunction(
-        () => document.body.innerText.length > 20 && document.querySelector('.ant-spin-spinning') === null,
+        () =>
+          (document.body.textContent ?? '').length > 20 &&
+          document.querySelector('.ant-spin-spinning') === null,
         undefined,
         { timeout: 30_000 },
       );
