@@ -1,7 +1,8 @@
 import type { TWorkingDayCalendar } from '../core/policy/dates.ts';
 import { evaluate, type TEvaluation } from '../core/policy/engine.ts';
-import type { TAssociationFacts, TOrganIndex } from '../core/policy/facts.ts';
+import type { TOrganIndex } from '../core/policy/facts.ts';
 import { resolvePack, type TResolvedPack } from '../core/policy/packs.ts';
+import { decodeFacts } from '../db/repositories/facts-read.repository.ts';
 import {
   diffFindings,
   type TFindingChanges,
@@ -25,7 +26,7 @@ export type TChunkContext = {
 };
 
 export type TChunkInput = {
-  /** `readFactsJson`: `[[associationId, facts], …]` with `organs: null`. */
+  /** `readFactsJson`: `[[associationId, facts], …]`, read by `decodeFacts`. */
   factsJson: string;
   /** `readStoredFindingsJson`. */
   storedJson: string;
@@ -43,7 +44,7 @@ export type TChunkResult = {
 
 export function screenChunk(context: TChunkContext, input: TChunkInput, collect = false): TChunkResult {
   const started = performance.now();
-  const parsed = JSON.parse(input.factsJson) as [number, TAssociationFacts][];
+  const parsed = decodeFacts(input.factsJson);
   const associationIds: number[] = [];
   const items: TFindingToStore[] = [];
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFacts, loadOrganIndex } from '../../src/db/repositories/facts.repository.ts';
-import { readFactsJson } from '../../src/db/repositories/facts-read.repository.ts';
+import { decodeFacts, readFactsJson } from '../../src/db/repositories/facts-read.repository.ts';
 import { listAssociationIds } from '../../src/db/repositories/findings.repository.ts';
 import { loadDemoDataset } from '../../src/demo/load.ts';
 import { runScreening } from '../../src/jobs/screen.ts';
@@ -37,7 +37,7 @@ afterAll(async () => {
 async function bothReaders(ids: number[]) {
   const organs = await loadOrganIndex(db);
   const reference = await loadFacts(db, { ids, organs });
-  const parsed = JSON.parse(await readFactsJson(db, { ids })) as [number, Record<string, unknown>][];
+  const parsed = decodeFacts(await readFactsJson(db, { ids }));
   const read = parsed.map(([associationId, facts]) => ({ associationId, facts: { ...facts, organs } }));
   return { reference, read };
 }

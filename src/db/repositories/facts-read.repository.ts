@@ -1,12 +1,17 @@
+import type { TAssociationFacts } from '../../core/policy/facts.ts';
 import type { Queryable } from '../database.ts';
 
 /**
  * The screening's read of the policy facts: one statement per chunk of associations that builds, in
- * the database, one JSON document per association already in the shape of `TAssociationFacts`
- * (without the organ index, which is loaded once). Each fact table is read by one range scan of its
- * `association_id` index and aggregated per association, then joined to the chunk's associations, so
- * a chunk costs one round trip and the client only parses JSON. `loadFacts` in `facts.repository.ts`
- * reads the same facts table by table; `test/screen/facts-read.test.ts` holds the two equal.
+ * the database, one JSON document per association (without the organ index, which is loaded once).
+ * Each fact table is read by one range scan of its `association_id` index and aggregated per
+ * association, then joined to the chunk's associations, so a chunk costs one round trip.
+ *
+ * The document is positional: every record is a JSON array of its values, and `decodeFacts` puts the
+ * keys back from the same field lists that wrote the SQL. Building and printing key names was most of
+ * the database's work and two thirds of the text (a fee item has 26 fields, mostly empty), and a
+ * client parses arrays faster than objects. `loadFacts` in `facts.repository.ts` reads the same facts
+ * table by table; `test/screen/facts-read.test.ts` holds the two equal.
  *
  * Keys come out in the order `loadFacts` builds them, so a rule that copies a fact into a finding
  * produces the same text, and the same content hash, whichever reader ran.
@@ -15,10 +20,48 @@ import type { Queryable } from '../database.ts';
 /** A chunk of associations: their ids ascending, read by id range when they are dense in it. */
 export type TFactChunk = { ids: readonly number[] };
 
-type TField = readonly [key: string, sql: string];
+/**
+ * What a key holds: SQL whose JSON value is taken as it is, a record (written as an array of its
+ * values; null when `presentWhen` is false) or a list of records (SQL of a JSON array of them; null
+ * reads as empty).
+ */
+type TValue = string | TRecord | TList;
+type TField = readonly [key: string, value: TValue];
+type TRecord = { kind: 'record'; fields: readonly TField[]; presentWhen?: string };
+type TList = { kind: 'list'; sql: string; item: TRecord };
 
-const object = (fields: readonly TField[]): string =>
-  `json_build_object(${fields.map(([key, sql]) => `'${key}', ${sql}`).join(', ')})`;
+const record = (fields: readonly TField[], presentWhen?: string): TRecord =>
+  presentWhen === undefined ? { kind: 'record', fields } : { kind: 'record', fields, presentWhen };
+
+function valueSql(value: TValue): string {
+  if (typeof value === 'string') return value;
+  if (value.kind === 'list') return value.sql;
+  const array = `json_build_array(${value.fields.map(([, v]) => valueSql(v)).join(', ')})`;
+  return value.presentWhen === undefined ? array : `CASE WHEN ${value.presentWhen} THEN ${array} END`;
+}
+
+type TDecode = (value: unknown) => unknown;
+
+/**
+ * Turns the written form of a value back into its object form; `null` for a value taken as it is.
+ * A record becomes one object literal per call, compiled once from its field list: objects of one
+ * shape built that way cost a fraction of objects filled key by key, and a chunk holds millions.
+ */
+function decoderOf(value: TValue): TDecode | null {
+  if (typeof value === 'string') return null;
+  if (value.kind === 'list') {
+    const item = decoderOf(value.item)!;
+    return (list) => (list === null ? [] : (list as unknown[]).map(item));
+  }
+  const decoders = value.fields.map(([, v]) => decoderOf(v));
+  const properties = value.fields.map(([key], i) => {
+    const read = `v[${i}]`;
+    return `${JSON.stringify(key)}: ${decoders[i] ? `d[${i}](${read})` : read}`;
+  });
+  return new Function('d', `return (v) => v === null ? null : { ${properties.join(', ')} };`)(
+    decoders,
+  ) as TDecode;
+}
 
 /** `Boolean(x)` of the table-by-table reader: a missing flag reads as false. */
 const flag = (column: string) => `coalesce(${column}, false)`;
@@ -286,10 +329,18 @@ const CASE_FIELDS: readonly TField[] = [
 /**
  * A holder's official status: a roster record of `post_official_candidates` (the same keyed
  * resident-ID hash, a reviewer's confirmation, or a match of the latest matching run; never a
- * rejected pair), the retired record (latest retirement) first, as `loadFacts` reads it. Other posts only for holders with a
- * status, as only the rules on officials read them.
+ * rejected pair), the retired record (latest retirement) first, as `loadFacts` reads it. Other posts
+ * only for holders with a status, as only the rules on officials read them.
  */
-const POST_FIELDS: readonly TField[] = [
+const OTHER_POST = record([
+  ['associationUscc', 'rtrim(a2.uscc)'],
+  ['associationName', 'a2.name'],
+  ['role', 'p2.role'],
+  ['startedOn', 'p2.started_on'],
+  ['endedOn', 'p2.ended_on'],
+]);
+
+const POST = record([
   ['id', 'p.id::text'],
   ['role', 'p.role'],
   ['branchName', 'p.branch_name'],
@@ -307,148 +358,171 @@ const POST_FIELDS: readonly TField[] = [
                   UNION ALL SELECT t.v, t.n FROM json_array_elements(pa.j) WITH ORDINALITY AS t(v, n)) AS u)
      END`,
   ],
-  ['recommendedByOrganCode', 'ro.code'],
+  ['recommendedByOrganCode', 'p.recommended_by'],
   [
     'person',
-    object([
-      ['id', 'pe.id::text'],
-      ['name', 'pe.name'],
-      ['birthDate', 'pe.birth_date'],
+    record([
+      ['id', 'p.person_key::text'],
+      ['name', 'p.person_name'],
+      ['birthDate', 'p.person_birth_date'],
       [
         'status',
-        `CASE WHEN r.status IS NOT NULL THEN ${object([
-          ['status', 'r.status'],
-          ['retiredOn', 'r.retired_on'],
-          ['rank', 'r.rank'],
-          ['organKind', 'ok.kind'],
-          ['organName', 'COALESCE(r.organ_name, ok.name)'],
-          ['source', 'r.source'],
-          ['recordKey', 'r.record_key'],
-          ['matchConfidence', 'r.match_confidence'],
-        ])} END`,
+        record(
+          [
+            ['status', 'r.status'],
+            ['retiredOn', 'r.retired_on'],
+            ['rank', 'r.rank'],
+            ['organKind', 'ok.kind'],
+            ['organName', 'COALESCE(r.organ_name, ok.name)'],
+            ['source', 'r.source'],
+            ['recordKey', 'r.record_key'],
+            ['matchConfidence', 'r.match_confidence'],
+          ],
+          'r.status IS NOT NULL',
+        ),
       ],
       [
         'otherPosts',
-        `CASE WHEN r.status IS NULL THEN '[]'::json ELSE (
-          SELECT coalesce(json_agg(${object([
-            ['associationUscc', 'rtrim(a2.uscc)'],
-            ['associationName', 'a2.name'],
-            ['role', 'p2.role'],
-            ['startedOn', 'p2.started_on'],
-            ['endedOn', 'p2.ended_on'],
-          ])} ORDER BY a2.uscc, p2.started_on, p2.id), '[]'::json)
-          FROM posts AS p2 JOIN associations AS a2 ON a2.id = p2.association_id
-          WHERE p2.person_id = p.person_id AND p2.association_id <> p.association_id) END`,
+        {
+          kind: 'list',
+          sql: `CASE WHEN r.status IS NOT NULL THEN (
+            SELECT json_agg(${valueSql(OTHER_POST)} ORDER BY a2.uscc, p2.started_on, p2.id)
+            FROM posts AS p2 JOIN associations AS a2 ON a2.id = p2.association_id
+            WHERE p2.person_id = p.person_id AND p2.association_id <> p.association_id) END`,
+          item: OTHER_POST,
+        },
       ],
     ]),
   ],
-];
+]);
 
+/**
+ * The chunk's posts with their holders. The official statuses of all the chunk's posts are read in
+ * one pass over the view, restricted to the chunk's post ids (which each branch of the view takes to
+ * its `post_id` index), rather than one lookup per post. The planner guesses that list short and
+ * would then compare every post with every status; a full join has to hash, and adds no rows, as
+ * every status read belongs to a post of the chunk.
+ */
 function postsSql(inChunk: (column: string) => string): string {
-  return `SELECT p.association_id, json_agg(${object(POST_FIELDS)} ORDER BY p.id) AS j
-    FROM posts AS p
-    JOIN persons AS pe ON pe.id = p.person_id
-    LEFT JOIN organs AS ro ON ro.id = p.recommended_by_organ_id
+  return `SELECT p.association_id, json_agg(${valueSql(POST)} ORDER BY p.id) AS j
+    FROM (
+      SELECT p.*, pe.id AS person_key, pe.name AS person_name, pe.birth_date AS person_birth_date, ro.code AS recommended_by
+      FROM posts AS p
+      JOIN persons AS pe ON pe.id = p.person_id
+      LEFT JOIN organs AS ro ON ro.id = p.recommended_by_organ_id
+      WHERE ${inChunk('p.association_id')}
+    ) AS p
     LEFT JOIN (
       SELECT pa.post_id, json_agg(json_build_object('kind', pa.kind, 'ref', pa.ref, 'date', pa.date) ORDER BY pa.id) AS j
       FROM post_approvals AS pa JOIN posts AS pp ON pp.id = pa.post_id
       WHERE ${inChunk('pp.association_id')} GROUP BY pa.post_id
     ) AS pa ON pa.post_id = p.id
-    LEFT JOIN LATERAL (
-      SELECT rr.status, rr.retired_on, rr.rank, rr.source, rr.record_key, rr.organ_name, rr.organ_id,
-             c.match_confidence
+    FULL JOIN (
+      SELECT DISTINCT ON (c.post_id) c.post_id, rr.status, rr.retired_on, rr.rank, rr.source, rr.record_key,
+             rr.organ_name, rr.organ_id, c.match_confidence
       FROM post_official_candidates AS c JOIN roster_records AS rr ON rr.id = c.roster_record_id
-      WHERE c.post_id = p.id
-      ORDER BY CASE rr.status WHEN 'retired' THEN 0 WHEN 'left_not_retired' THEN 1 ELSE 2 END,
+      WHERE c.post_id = ANY(ARRAY(SELECT pc.id FROM posts AS pc WHERE ${inChunk('pc.association_id')}))
+      ORDER BY c.post_id, CASE rr.status WHEN 'retired' THEN 0 WHEN 'left_not_retired' THEN 1 ELSE 2 END,
                rr.retired_on DESC NULLS LAST, c.match_confidence DESC, rr.source, rr.record_key
-      LIMIT 1
-    ) AS r ON TRUE
+    ) AS r ON r.post_id = p.id
     LEFT JOIN organs AS ok ON ok.id = r.organ_id
-    WHERE ${inChunk('p.association_id')}
     GROUP BY p.association_id`;
 }
 
-function chunkSql(inChunk: (column: string) => string, associations: string): string {
-  const lists = LISTS.map(
-    (list) => `LEFT JOIN (
-      SELECT ${list.alias}.association_id, json_agg(${object(list.fields)} ORDER BY ${list.order}) AS j
-      FROM ${list.from ?? `${list.table} AS ${list.alias}`}
-      WHERE ${inChunk(`${list.alias}.association_id`)} GROUP BY ${list.alias}.association_id
-    ) AS "${list.key}" ON "${list.key}".association_id = a.id`,
-  ).join('\n');
-  const list = (key: string) => `coalesce("${key}".j, '[]'::json)`;
-  const facts = object([
-    [
-      'association',
-      object([
-        ['uscc', 'rtrim(a.uscc)'],
-        ['name', 'a.name'],
-        ['level', 'a.level'],
-        ['regionCode', 'rtrim(a.region_code)'],
-        ['registrationCategory', `coalesce(x.registration_category, 'social_group')`],
-        ['membershipBasis', 'x.membership_basis'],
-        ['memberCount', 'a.member_count'],
-        ['address', 'a.address'],
-        ['phone', 'a.phone'],
-        ['bankAccount', 'a.bank_account'],
-        ['status', 'a.status'],
-        ['registeredOn', 'a.registered_on'],
-        ['deregisteredOn', 'x.deregistered_on'],
-        ['recordedSupervisingUnit', 'x.recorded_supervising_unit'],
-        [
-          'scopeDecision',
-          `CASE WHEN s.ref IS NOT NULL THEN ${object([
+const list = (key: string): TList => {
+  const spec = LISTS.find((l) => l.key === key)!;
+  return { kind: 'list', sql: `"${key}".j`, item: record(spec.fields) };
+};
+
+/** One association's facts: `TAssociationFacts` with `organs: null` (the caller puts its index there). */
+const FACTS = record([
+  [
+    'association',
+    record([
+      ['uscc', 'rtrim(a.uscc)'],
+      ['name', 'a.name'],
+      ['level', 'a.level'],
+      ['regionCode', 'rtrim(a.region_code)'],
+      ['registrationCategory', `coalesce(x.registration_category, 'social_group')`],
+      ['membershipBasis', 'x.membership_basis'],
+      ['memberCount', 'a.member_count'],
+      ['address', 'a.address'],
+      ['phone', 'a.phone'],
+      ['bankAccount', 'a.bank_account'],
+      ['status', 'a.status'],
+      ['registeredOn', 'a.registered_on'],
+      ['deregisteredOn', 'x.deregistered_on'],
+      ['recordedSupervisingUnit', 'x.recorded_supervising_unit'],
+      [
+        'scopeDecision',
+        record(
+          [
             ['kind', 's.kind'],
             ['outcome', 's.outcome'],
             ['ref', 's.ref'],
             ['decidedOn', 's.decided_on'],
             ['reason', 's.reason'],
-          ])} END`,
-        ],
-      ]),
-    ],
-    ['organs', 'NULL'],
-    ['links', list('links')],
-    ['case', `CASE WHEN c.ref IS NOT NULL THEN ${object(CASE_FIELDS)} END`],
-    ['functions', list('functions')],
-    [
-      'finance',
-      object([
-        ['base2015Appropriation', 'fb.base_2015_appropriation'],
-        ['base2015RetireeFunding', 'fb.base_2015_retiree_funding'],
-        ['years', list('years')],
-      ]),
-    ],
-    ['charterAmendments', list('charterAmendments')],
-    ['institutions', list('institutions')],
-    ['staff', list('staff')],
-    [
-      'party',
-      `CASE WHEN po.association_id IS NOT NULL THEN ${object([
+          ],
+          's.ref IS NOT NULL',
+        ),
+      ],
+    ]),
+  ],
+  ['organs', 'NULL'],
+  ['links', list('links')],
+  ['case', record(CASE_FIELDS, 'c.ref IS NOT NULL')],
+  ['functions', list('functions')],
+  [
+    'finance',
+    record([
+      ['base2015Appropriation', 'fb.base_2015_appropriation'],
+      ['base2015RetireeFunding', 'fb.base_2015_retiree_funding'],
+      ['years', list('years')],
+    ]),
+  ],
+  ['charterAmendments', list('charterAmendments')],
+  ['institutions', list('institutions')],
+  ['staff', list('staff')],
+  [
+    'party',
+    record(
+      [
         ['organisationExists', flag('po.organisation_exists')],
         ['memberCount', 'po.member_count'],
         ['relationship', 'po.relationship'],
         ['transferredOn', 'po.transferred_on'],
-      ])} END`,
-    ],
-    [
-      'foreignAffairs',
-      `CASE WHEN fa.association_id IS NOT NULL THEN ${object([
-        ['administeredByFormerOrgan', 'fa.administered_by_former_organ'],
-      ])} END`,
-    ],
-    ['feeItems', list('feeItems')],
-    ['duesDecisions', list('duesDecisions')],
-    ['awards', list('awards')],
-    ['annualReports', list('annualReports')],
-    ['penalties', list('penalties')],
-    ['rectifications', list('rectifications')],
-    ['unreachable', list('unreachable')],
-    ['courtDefaults', list('courtDefaults')],
-    ['creditEntries', list('creditEntries')],
-    ['posts', `coalesce(posts.j, '[]'::json)`],
-  ]);
-  return `SELECT coalesce(json_agg(json_build_array(a.id, ${facts}) ORDER BY a.id), '[]'::json)::text AS j
+      ],
+      'po.association_id IS NOT NULL',
+    ),
+  ],
+  [
+    'foreignAffairs',
+    record(
+      [['administeredByFormerOrgan', 'fa.administered_by_former_organ']],
+      'fa.association_id IS NOT NULL',
+    ),
+  ],
+  ['feeItems', list('feeItems')],
+  ['duesDecisions', list('duesDecisions')],
+  ['awards', list('awards')],
+  ['annualReports', list('annualReports')],
+  ['penalties', list('penalties')],
+  ['rectifications', list('rectifications')],
+  ['unreachable', list('unreachable')],
+  ['courtDefaults', list('courtDefaults')],
+  ['creditEntries', list('creditEntries')],
+  ['posts', { kind: 'list', sql: 'posts.j', item: POST }],
+]);
+
+function chunkSql(inChunk: (column: string) => string, associations: string): string {
+  const lists = LISTS.map(
+    (spec) => `LEFT JOIN (
+      SELECT ${spec.alias}.association_id, json_agg(${valueSql(record(spec.fields))} ORDER BY ${spec.order}) AS j
+      FROM ${spec.from ?? `${spec.table} AS ${spec.alias}`}
+      WHERE ${inChunk(`${spec.alias}.association_id`)} GROUP BY ${spec.alias}.association_id
+    ) AS "${spec.key}" ON "${spec.key}".association_id = a.id`,
+  ).join('\n');
+  return `SELECT coalesce(json_agg(json_build_array(a.id, ${valueSql(FACTS)}) ORDER BY a.id), '[]'::json)::text AS j
     FROM ${associations}
     LEFT JOIN association_extras AS x ON x.association_id = a.id
     LEFT JOIN LATERAL (
@@ -487,7 +561,7 @@ const SPARSE_SQL = chunkSql(
 
 /**
  * The facts of a chunk of associations as JSON text: `[[associationId, facts], …]` in id order, each
- * `facts` a `TAssociationFacts` with `organs: null` (the caller puts its organ index there).
+ * `facts` in the positional form that `decodeFacts` reads.
  */
 export async function readFactsJson(q: Queryable, chunk: TFactChunk): Promise<string> {
   const { ids } = chunk;
@@ -496,4 +570,15 @@ export async function readFactsJson(q: Queryable, chunk: TFactChunk): Promise<st
     ? await q.query<{ j: string }>(DENSE_SQL, [ids[0], ids[ids.length - 1], ids])
     : await q.query<{ j: string }>(SPARSE_SQL, [ids]);
   return rows[0]!.j;
+}
+
+const decodeAssociation = decoderOf(FACTS)!;
+
+/**
+ * The text of `readFactsJson` as `[associationId, facts]` pairs, in id order, each `facts` a
+ * `TAssociationFacts` with `organs: null` (the caller puts its organ index there).
+ */
+export function decodeFacts(json: string): [number, TAssociationFacts][] {
+  const rows = JSON.parse(json) as [number, unknown][];
+  return rows.map(([associationId, facts]) => [associationId, decodeAssociation(facts) as TAssociationFacts]);
 }
