@@ -34,6 +34,8 @@ describe('the dashboard in the browser', () => {
       locale: 'zh-CN',
       viewport: { width: 1440, height: 1000 },
       acceptDownloads: true,
+      // Bars drawn at once: a click aimed at a bar still growing misses it on a slow machine.
+      reducedMotion: 'reduce',
     });
     const page = await context.newPage();
     await page.goto(`${server.url}/login`);

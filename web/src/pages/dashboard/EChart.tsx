@@ -45,7 +45,9 @@ export function EChart({ option, onSegment, height = 320, testId }: TEChartProps
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    // Users who ask the system for less motion get the charts drawn at once, without the growing bars.
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
   }, [option]);
 
   return <div ref={element} style={{ width: '100%', height }} data-testid={testId} />;
