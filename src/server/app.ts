@@ -4,9 +4,11 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { swaggerUI } from '@hono/swagger-ui';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { TConfig } from '../config.ts';
+import { EVIDENCE_TYPE_SPECS } from '../core/cases/evidence.ts';
 import type { Db } from '../db/database.ts';
 import type { PersonalDataProtector } from '../security/personal-data.ts';
 import { authorize } from './authorize.ts';
@@ -100,6 +102,41 @@ function httpExceptionCode(status: number): TErrorCode {
   return match?.[0] ?? (status >= 500 ? 'internal_error' : 'validation_failed');
 }
 
+/** Request bodies of the API are JSON forms and small; only evidence uploads carry files. */
+const JSON_BODY_LIMIT = 2 * 1024 * 1024;
+/**
+ * The largest evidence file the checklist accepts plus a margin, so that a file a little over its
+ * item's limit still reaches the checklist and gets the item's own message; anything larger is
+ * refused unread.
+ */
+const UPLOAD_BODY_LIMIT =
+  Math.max(...Object.values(EVIDENCE_TYPE_SPECS).map((spec) => spec.maxBytes)) + 4 * 1024 * 1024;
+const EVIDENCE_UPLOAD_PATH = /^\/api\/cases\/[^/]+\/evidence$/;
+
+function limitOf(maxSize: number, what: string): MiddlewareHandler {
+  const mb = (maxSize / 1024 / 1024).toFixed(0);
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      c.json(
+        errorBody(
+          'payload_too_large',
+          `请求内容超过 ${mb} MB 上限 / The ${what} is larger than the ${mb} MB this endpoint accepts`,
+        ),
+        413,
+      ),
+  });
+}
+
+/**
+ * Refuses an oversized body before it is read: declared sizes at once, undeclared (chunked) ones as
+ * soon as the stream passes the limit, so a huge upload never sits in memory.
+ */
+const JSON_LIMIT = limitOf(JSON_BODY_LIMIT, 'request body');
+const UPLOAD_LIMIT = limitOf(UPLOAD_BODY_LIMIT, 'upload');
+const limitBody: MiddlewareHandler = (c, next) =>
+  (c.req.method === 'POST' && EVIDENCE_UPLOAD_PATH.test(c.req.path) ? UPLOAD_LIMIT : JSON_LIMIT)(c, next);
+
 /**
  * The HTTP application: every API route of the route table behind the same pipeline (session →
  * CSRF → authorization from the table → validation → handler → presenter), the OpenAPI document,
@@ -127,7 +164,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<TAppEnv> {
   });
 
   app.use('*', (c, next) => (c.req.path === '/api/docs' ? DOCS_HEADERS(c, next) : STRICT_HEADERS(c, next)));
-  app.use('/api/*', noStore, sessionMiddleware(deps));
+  app.use('/api/*', noStore, limitBody, sessionMiddleware(deps));
 
   const handlers: THandlers = {
     ...createSystemHandlers(deps),

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   unsupported_media_type: 415,
   locked: 423,
   rate_limited: 429,

@@ -133,6 +133,21 @@ describe('a decoupling case through the API', () => {
     expect(tooLarge.status).toBe(400);
     expect((await errorOf(tooLarge)).message).toContain('超过上限 20 MB');
 
+    // Far beyond any item's limit: refused before the body is read, with its own code.
+    const farTooLarge = await upload(app, s.association, caseId, {
+      kind: 'plan_document',
+      fileName: '超大文件.pdf',
+      type: 'application/pdf',
+      content: new Uint8Array(40 * 1024 * 1024),
+    });
+    expect(farTooLarge.status).toBe(413);
+    const refusal = await errorOf(farTooLarge);
+    expect(refusal.code).toBe('payload_too_large');
+    expect(refusal.message).toContain('24 MB');
+    // JSON bodies are small everywhere: a 3 MB one is refused the same way.
+    const bloated = await move(s.association, { to: 'plan_submitted', note: 'x'.repeat(3 * 1024 * 1024) });
+    expect(bloated.status).toBe(413);
+
     const plan = contentOf('application/pdf', 'plan');
     const ok = await upload(app, s.association, caseId, {
       kind: 'plan_document',

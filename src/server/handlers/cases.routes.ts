@@ -242,13 +242,14 @@ export const ZUnreadCount = z.object({ unread: z.number().int() });
 export type TCaseSummaryBody = z.infer<typeof ZCaseSummary>;
 export type TCaseDetailBody = z.infer<typeof ZCaseDetail>;
 
-function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 415)[]) {
+function errors(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415)[]) {
   const descriptions = {
     400: 'Invalid request, a missing reason or input, or a file that is empty or too large (validation_failed)',
     401: 'Not logged in (unauthenticated)',
     403: 'Role not allowed (forbidden), outside the caller’s scope (outside_scope) or CSRF token missing (csrf_failed)',
     404: 'Not found (not_found)',
     409: 'Not a legal move now, or the case changed meanwhile (conflict)',
+    413: 'A request larger than the endpoint accepts, refused before it is read (payload_too_large)',
     415: 'A file whose content does not match its declared type, or a type the item does not accept (unsupported_media_type)',
   } as const;
   return Object.fromEntries(
@@ -352,7 +353,10 @@ export const CASE_ROUTES = {
         params: ZCaseIdParam,
         body: { required: true, content: { 'multipart/form-data': { schema: ZEvidenceForm } } },
       },
-      responses: { 200: json(ZEvidenceResult, 'The stored file'), ...errors(400, 401, 403, 404, 409, 415) },
+      responses: {
+        200: json(ZEvidenceResult, 'The stored file'),
+        ...errors(400, 401, 403, 404, 409, 413, 415),
+      },
     }),
   },
   downloadCaseEvidence: {
