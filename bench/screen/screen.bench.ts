@@ -6,7 +6,8 @@
  * total); the first run inserts the findings, later ones find them persisting. The previous run
  * (`screen.before.ts`: facts table by table on the run's own connection, evaluation and diff in the
  * main thread) runs on the same data in the same process, for a before/after ratio; each
- * implementation starts from an empty findings table.
+ * implementation starts from an empty findings table, and the findings each one leaves are compared:
+ * the script fails when they differ.
  *
  *   npx tsx bench/screen/screen.bench.ts [associations=100000] [runs=3] [both|current|before]
  *
@@ -134,7 +135,7 @@ async function measure(
     asOf: string;
     actor: { id: null; label: string };
   }) => ReturnType<typeof runScreening>,
-): Promise<{ first: number; later: TTimings }> {
+): Promise<{ first: number; later: TTimings; digest: string }> {
   await db.exec('TRUNCATE finding_events, findings, association_screenings');
   const later: TTimings = { load: [], evaluate: [], store: [], total: [] };
   let first = 0;
@@ -151,7 +152,22 @@ async function measure(
         `${result.counts.findings} findings (${result.counts.newFindings} new, ${result.counts.persistingFindings} persisting, ${result.counts.resolvedFindings} resolved)`,
     );
   }
-  return { first, later };
+  return { first, later, digest: await findingsDigest(db) };
+}
+
+/**
+ * Everything the stored findings state apart from run ids and timestamps (which differ between the
+ * implementations), as one digest: two implementations over the same data must leave the same one.
+ */
+async function findingsDigest(db: Db): Promise<string> {
+  const { rows } = await db.query<{ n: number; digest: string }>(
+    `SELECT count(*)::int AS n, md5(coalesce(string_agg(concat_ws('|', fingerprint, rule_id, family, severity,
+       pack_id, pack_version, association_id, subject_type, subject_id, aspect, facts::text, clause,
+       explanation_zh, explanation_en, arisen_on, due_on, content_hash, status, resolved_run_id IS NULL),
+       E'\\n' ORDER BY fingerprint), '')) AS digest
+     FROM findings`,
+  );
+  return `${rows[0]!.n} findings, ${rows[0]!.digest}`;
 }
 
 const { db, drop } = await open();
@@ -161,7 +177,7 @@ try {
   console.log(`database                ${db.kind}`);
   console.log(`associations            ${associations}`);
   console.log(`populate seconds        ${((performance.now() - t) / 1000).toFixed(1)}`);
-  const results: Record<string, { first: number; later: TTimings }> = {};
+  const results: Record<string, { first: number; later: TTimings; digest: string }> = {};
   if (which !== 'current') results.before = await measure(db, 'before ', runScreeningBefore);
   if (which !== 'before') results.current = await measure(db, 'current', runScreening);
   for (const [label, r] of Object.entries(results)) {
@@ -172,7 +188,13 @@ try {
           `${label.padEnd(8)} median ${key.padEnd(9)} (persisting) s  ${median(r.later[key]).toFixed(2)}`,
         );
   }
+  for (const [label, r] of Object.entries(results))
+    console.log(`${label.padEnd(8)} stored findings ${r.digest}`);
   if (results.before && results.current) {
+    if (results.before.digest !== results.current.digest) {
+      process.exitCode = 1;
+      console.log('stored findings DIFFER between before and current');
+    } else console.log('stored findings identical between before and current');
     console.log(
       `ratio first run before/current       ${(results.before.first / results.current.first).toFixed(2)}`,
     );

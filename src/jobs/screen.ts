@@ -58,8 +58,8 @@ export type TScreeningResult = {
   /** Present when `collect` was set: each association's evaluation, in association id order. */
   evaluations?: TEvaluation[];
   /**
-   * Milliseconds spent reading facts, evaluating (summed over the worker threads) and writing
-   * findings; the three overlap, so they do not add up to `total`.
+   * Milliseconds spent reading facts (summed over the reading connections), evaluating (summed over
+   * the worker threads) and writing findings; the three overlap, so they do not add up to `total`.
    */
   timings: { load: number; evaluate: number; store: number; total: number };
 };
@@ -83,6 +83,8 @@ export class ScreeningBusyError extends Error {
 }
 
 const DEFAULT_CHUNK = 5_000;
+/** Connections reading chunks at once on PostgreSQL. */
+const READERS = 2;
 /** Held by a running run's transaction on PostgreSQL: tells a live run from one whose process died. */
 const RUN_LOCK = 4_820_173;
 
@@ -226,6 +228,30 @@ async function readChunk(q: Queryable, ids: readonly number[], stats: TChunkStat
 }
 
 /**
+ * Lends a few connections out one read at a time, first come first served: each chunk's read waits
+ * for a free one.
+ */
+function readerQueue(
+  readers: readonly Queryable[],
+): (read: (q: Queryable) => Promise<TChunkInput>) => Promise<TChunkInput> {
+  const free = [...readers];
+  const waiting: ((q: Queryable) => void)[] = [];
+  const release = (q: Queryable) => {
+    const next = waiting.shift();
+    if (next) next(q);
+    else free.push(q);
+  };
+  return async (read) => {
+    const q = free.pop() ?? (await new Promise<Queryable>((resolve) => waiting.push(resolve)));
+    try {
+      return await read(q);
+    } finally {
+      release(q);
+    }
+  };
+}
+
+/**
  * Reads, evaluates and hands over the chunks in order, a few chunks ahead of the one being handed
  * over so that the database, the workers and the writer stay busy together.
  */
@@ -238,12 +264,9 @@ async function pipeChunks(options: {
 }): Promise<void> {
   const { chunks } = options;
   const results: Promise<TChunkResult>[] = [];
-  // Reads run one after another (one connection); evaluations as soon as their chunk is read.
-  let reading: Promise<unknown> = Promise.resolve();
+  // Each evaluation starts as soon as its chunk is read; `read` queues for its connection.
   const schedule = (index: number) => {
-    const read = reading.then(() => options.read(chunks[index]!));
-    reading = read.catch(() => undefined);
-    const result = read.then(options.evaluate);
+    const result = options.read(chunks[index]!).then(options.evaluate);
     // A chunk that fails after the run was abandoned must not surface as unhandled.
     result.catch(() => undefined);
     results.push(result);
@@ -331,41 +354,54 @@ async function screen(
       report({ done: 0, total: ids.length, phase: 'screening' });
       const { rows } = await tx.query<{ snapshot: string }>('SELECT pg_export_snapshot() AS snapshot');
       const snapshot = rows[0]!.snapshot;
-      // The reader sees exactly what the writing transaction saw when it started.
+      // The readers see exactly what the writing transaction saw when it started. Two of them keep
+      // the server's second core busy while the first builds a chunk's document.
       let release = () => {};
       const released = new Promise<void>((resolve) => (release = resolve));
-      let readerReady: (reader: Queryable) => void = () => {};
-      const ready = new Promise<Queryable>((resolve) => (readerReady = resolve));
-      const reader = db.transaction(async (r) => {
-        await r.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-        await r.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, '')}'`);
-        await r.query('SET LOCAL jit = off');
-        readerReady(r);
-        await released;
+      const opening = Array.from({ length: Math.min(READERS, chunks.length) }, () => {
+        let readerReady: (reader: Queryable) => void = () => {};
+        const ready = new Promise<Queryable>((resolve) => (readerReady = resolve));
+        const reader = db.transaction(async (r) => {
+          await r.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+          await r.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/'/g, '')}'`);
+          await r.query('SET LOCAL jit = off');
+          // A chunk's document (several megabytes) is sorted in memory rather than on disk; the
+          // readers already keep both cores busy, without parallel workers of their own.
+          await r.query(`SET LOCAL work_mem = '64MB'`);
+          await r.query('SET LOCAL max_parallel_workers_per_gather = 0');
+          readerReady(r);
+          await released;
+        });
+        return { ready, reader };
       });
-      const readerFailed = reader.then(
-        () => new Promise<never>(() => {}),
-        (error: unknown) => Promise.reject(error),
+      const readerFailed = Promise.race(
+        opening.map(({ reader }) =>
+          reader.then(
+            () => new Promise<never>(() => {}),
+            (error: unknown) => Promise.reject(error),
+          ),
+        ),
       );
       readerFailed.catch(() => undefined);
       const { pool, ahead, evaluate } = evaluator(organs, chunks.length);
       let closed = false;
       try {
-        const opened = await Promise.race([ready, readerFailed]);
-        // Reads scheduled ahead must not reach the connection once it went back to the pool.
-        const r: Queryable = {
-          query: (sql, params) =>
-            closed
-              ? Promise.reject(new Error('the screening run stopped reading'))
-              : opened.query(sql, params),
-          exec: (sql) =>
-            closed ? Promise.reject(new Error('the screening run stopped reading')) : opened.exec(sql),
-        };
+        const opened = await Promise.race([Promise.all(opening.map(({ ready }) => ready)), readerFailed]);
+        // Reads scheduled ahead must not reach a connection once it went back to the pool.
+        const guarded = opened.map(
+          (q): Queryable => ({
+            query: (sql, params) =>
+              closed ? Promise.reject(new Error('the screening run stopped reading')) : q.query(sql, params),
+            exec: (sql) =>
+              closed ? Promise.reject(new Error('the screening run stopped reading')) : q.exec(sql),
+          }),
+        );
+        const withReader = readerQueue(guarded);
         let done = 0;
         await pipeChunks({
           chunks,
-          ahead,
-          read: (chunk) => Promise.race([readChunk(r, chunk, stats), readerFailed]),
+          ahead: ahead + guarded.length - 1,
+          read: (chunk) => Promise.race([withReader((r) => readChunk(r, chunk, stats)), readerFailed]),
           evaluate,
           take: async (result) => {
             await write(tx, result);
@@ -376,7 +412,7 @@ async function screen(
       } finally {
         closed = true;
         release();
-        await reader.catch(() => undefined);
+        await Promise.all(opening.map(({ reader }) => reader.catch(() => undefined)));
         await pool?.close();
       }
       await close(tx);
@@ -391,12 +427,13 @@ async function screen(
     report({ done: 0, total: ids.length, phase: 'screening' });
     const { pool, ahead, evaluate } = evaluator(organs, chunks.length);
     const results: TChunkResult[] = [];
+    const withReader = readerQueue([db]);
     try {
       let done = 0;
       await pipeChunks({
         chunks,
         ahead,
-        read: (chunk) => readChunk(db, chunk, stats),
+        read: (chunk) => withReader((q) => readChunk(q, chunk, stats)),
         evaluate,
         take: async (result) => {
           results.push(result);

@@ -399,7 +399,8 @@ const POST = record([
 /**
  * The chunk's posts with their holders. The official statuses of all the chunk's posts are read in
  * one pass over the view, restricted to the chunk's post ids (which each branch of the view takes to
- * its `post_id` index), rather than one lookup per post. The planner guesses that list short and
+ * its `post_id` index), rather than one lookup per post. Holders are looked up one by one by their
+ * key (a few thousand index probes) rather than by hashing the whole persons table for every chunk. The planner guesses that list short and
  * would then compare every post with every status; a full join has to hash, and adds no rows, as
  * every status read belongs to a post of the chunk.
  */
@@ -408,7 +409,9 @@ function postsSql(inChunk: (column: string) => string): string {
     FROM (
       SELECT p.*, pe.id AS person_key, pe.name AS person_name, pe.birth_date AS person_birth_date, ro.code AS recommended_by
       FROM posts AS p
-      JOIN persons AS pe ON pe.id = p.person_id
+      CROSS JOIN LATERAL (
+        SELECT pe.id, pe.name, pe.birth_date FROM persons AS pe WHERE pe.id = p.person_id OFFSET 0
+      ) AS pe
       LEFT JOIN organs AS ro ON ro.id = p.recommended_by_organ_id
       WHERE ${inChunk('p.association_id')}
     ) AS p
@@ -552,7 +555,7 @@ function isDense(ids: readonly number[]): boolean {
 
 const DENSE_SQL = chunkSql(
   (column) => `${column} BETWEEN $1 AND $2`,
-  'unnest($3::bigint[]) AS k(id) JOIN associations AS a ON a.id = k.id',
+  'unnest($3::bigint[]) AS k(id) JOIN associations AS a ON a.id = k.id AND a.id BETWEEN $1 AND $2',
 );
 const SPARSE_SQL = chunkSql(
   (column) => `${column} IN (SELECT unnest($1::bigint[]))`,

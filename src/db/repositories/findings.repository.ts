@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { TFindingStatus } from '../../core/findings/workflow.ts';
 import type { TFinding } from '../../core/policy/types.ts';
 import type { Queryable } from '../database.ts';
@@ -168,23 +168,35 @@ function normaliseRun(row: TScreeningRunRow): TScreeningRunRow {
 /** A finding of the engine with the database id of its association. */
 export type TFindingToStore = { associationId: number; finding: TFinding };
 
+/**
+ * SHA-1 of a text, base64. The one-shot digest (Node 20.12 and later) costs about half of a hash
+ * object per call, and a screening hashes every finding it finds; earlier versions use the object.
+ */
+const sha1Base64: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) =>
+        (crypto as unknown as { hash: (a: string, d: string, e: string) => string }).hash(
+          'sha1',
+          text,
+          'base64',
+        )
+    : (text) => crypto.createHash('sha1').update(text).digest('base64');
+
 /** Digest of everything a finding states besides its identity, to tell a changed finding from the same one. */
 export function findingContentHash(finding: TFinding): string {
-  return createHash('sha1')
-    .update(
-      JSON.stringify([
-        finding.severity,
-        finding.packId,
-        finding.packVersion,
-        finding.facts,
-        finding.clause,
-        finding.explanationZh,
-        finding.explanationEn,
-        finding.arisenOn,
-        finding.dueOn,
-      ]),
-    )
-    .digest('base64');
+  return sha1Base64(
+    JSON.stringify([
+      finding.severity,
+      finding.packId,
+      finding.packVersion,
+      finding.facts,
+      finding.clause,
+      finding.explanationZh,
+      finding.explanationEn,
+      finding.arisenOn,
+      finding.dueOn,
+    ]),
+  );
 }
 
 /** Findings to write, one array per column (what the `unnest` statements take as parameters). */
