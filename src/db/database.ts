@@ -1,7 +1,5 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 
 /** Anything that runs SQL: the database itself or an open transaction. */
@@ -44,6 +42,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Db> {
 
 async function openPglite(dataDir?: string): Promise<Db> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
+  // Loaded only when the embedded database is opened: a server deployment and `--help` never pay
+  // for the WebAssembly build of PostgreSQL.
+  const { PGlite, types: pgliteTypes } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const client = await PGlite.create(dataDir, {
     extensions: { pg_trgm },
     parsers: {

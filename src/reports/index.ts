@@ -1,12 +1,12 @@
 import type { Queryable } from '../db/database.ts';
 import type { TDashboardRequest } from '../db/repositories/dashboard.repository.ts';
-import { renderSummaryDocx } from './docx.ts';
 import { resolveCjkFont } from './font.ts';
-import { renderSummaryPdf } from './pdf.ts';
-import { composeWorkSummary, gatherWorkSummary, summaryCharts, type TWorkSummaryData } from './summary.ts';
+import type { TWorkSummaryData } from './summary.ts';
+
+// The chart, Word and PDF libraries take seconds to load; they are loaded when a summary is first
+// generated, not by every command and server start that merely reaches this module.
 
 export { MissingCjkFontError, resolveCjkFont } from './font.ts';
-export { SUMMARY_HEADINGS } from './summary.ts';
 
 export const SUMMARY_FORMATS = ['docx', 'pdf'] as const;
 export type TSummaryFormat = (typeof SUMMARY_FORMATS)[number];
@@ -39,10 +39,13 @@ export type TGeneratedSummary = {
  */
 export async function generateWorkSummary(options: GenerateWorkSummaryOptions): Promise<TGeneratedSummary> {
   const font = resolveCjkFont({ setting: options.fontSetting });
+  const { composeWorkSummary, gatherWorkSummary, summaryCharts } = await import('./summary.ts');
   const data = await gatherWorkSummary(options.db, options.request);
   const summary = composeWorkSummary(data, summaryCharts(data, font));
   const bytes =
-    options.format === 'pdf' ? await renderSummaryPdf(summary, font) : await renderSummaryDocx(summary);
+    options.format === 'pdf'
+      ? await (await import('./pdf.ts')).renderSummaryPdf(summary, font)
+      : await (await import('./docx.ts')).renderSummaryDocx(summary);
   const jurisdiction = options.request.filter.jurisdiction ?? '100000';
   return {
     bytes,

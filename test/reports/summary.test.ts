@@ -13,13 +13,9 @@ import {
   type TDashboardOverview,
   type TDashboardRequest,
 } from '../../src/db/repositories/dashboard.repository.ts';
-import {
-  generateWorkSummary,
-  MissingCjkFontError,
-  resolveCjkFont,
-  SUMMARY_HEADINGS,
-} from '../../src/reports/index.ts';
+import { generateWorkSummary, MissingCjkFontError, resolveCjkFont } from '../../src/reports/index.ts';
 import { batchZh } from '../../src/reports/labels.ts';
+import { SUMMARY_HEADINGS } from '../../src/reports/summary.ts';
 import { PERSON_IN_EXPLANATION, SEED_TODAY, seedDashboard, type TSeed } from '../dashboard/seed.ts';
 import { openTestDatabase } from '../support/database.ts';
 

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { countAssociations } from '../../db/repositories/registry-read.repository.ts';
 import { loadDemoDataset } from '../../demo/load.ts';
@@ -10,7 +9,6 @@ import { seedDemoInspections } from '../../demo/seed-inspections.ts';
 import { seedMatchingDemo } from '../../demo/seed-matching.ts';
 import { seedPortalDemo } from '../../demo/seed-portal.ts';
 import { scheduleDailyJobs, serverDailyJobs } from '../../jobs/daily.ts';
-import { createApp } from '../../server/app.ts';
 import { createDemoUsers, DEMO_PASSWORD } from '../../server/demo-users.ts';
 import { openCliContext } from '../context.ts';
 
@@ -30,6 +28,11 @@ export function registerServeCommand(program: Command): void {
       if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
         throw new Error(`--port: expected a port number from 1 to 65535, got ${options.port}`);
       }
+      // The HTTP stack is loaded by this command only, so that the other commands start quickly.
+      const [{ serve }, { createApp }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../../server/app.ts'),
+      ]);
       const { config, db, protector } = await openCliContext();
       if (options.demo) await prepareDemo({ db, protector });
       const app = createApp({ db, config, protector, webDistDir: WEB_DIST });
