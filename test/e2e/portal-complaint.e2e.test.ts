@@ -42,6 +42,12 @@ describe('public portal: find, scorecard, complaint, resolution, tracking', () =
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
     });
     await page.goto(`${server.url}/public`);
+    // On the phone the header's name and links all lie inside the screen, none cut off at the top.
+    for (const id of ['public-home', 'public-track-link', 'public-login-link']) {
+      const box = (await page.getByTestId(id).boundingBox())!;
+      expect(box.y, id).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, id).toBeLessThanOrEqual(390);
+    }
     await page.getByTestId('public-search').fill(target.name);
     await page.getByTestId('public-search-button').click();
     const result = page.locator(`[data-testid="public-result-row"][data-key="${target.uscc}"]`);

@@ -7,6 +7,8 @@ import { seedDemoInspections } from '../../src/demo/seed-inspections.ts';
 import { createPersonalDataProtector } from '../../src/security/personal-data.ts';
 import { createApp } from '../../src/server/app.ts';
 import { createDemoUsers, DEMO_PASSWORD } from '../../src/server/demo-users.ts';
+import type { TInspectionOutcome } from '../../web/src/api/inspections.ts';
+import { OUTCOME_LABELS } from '../../web/src/pages/inspections/text.ts';
 import { launchTestBrowser, type TestBrowser } from '../support/browser.ts';
 import { openTestDatabase } from '../support/database.ts';
 import { listen } from './support.ts';
@@ -66,6 +68,19 @@ describe('random inspections in the browser', () => {
     expect(await page.getByTestId('draw-verify').textContent()).toContain(
       `tuogou inspections verify ${demo.created ? demo.yearly : ''}`,
     );
+
+    // The inspected association's public page names the outcome in words, not as a code.
+    const { rows: inspectedRows } = await db.query<{ uscc: string; outcome: TInspectionOutcome }>(
+      `SELECT rtrim(a.uscc) AS uscc, r.outcome FROM inspection_results AS r
+       JOIN inspection_draws AS d ON d.id = r.draw_id AND d.state = 'published'
+       JOIN associations AS a ON a.id = r.association_id
+       ORDER BY r.outcome DESC, a.uscc LIMIT 1`,
+    );
+    const inspected = inspectedRows[0]!;
+    await page.goto(`${server.url}/public/associations/${inspected.uscc}`);
+    const outcome = page.getByTestId('public-inspection-outcome').first();
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toBe(OUTCOME_LABELS[inspected.outcome].zh);
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { apiRequest } from './http.ts';
+import type { TInspectionOutcome } from './inspections.ts';
 import type {
   TPage,
   TPublicAssociation,
@@ -97,7 +98,7 @@ export type TPublicInspections = {
     drawId: string;
     year: number;
     inspectedOn: string;
-    outcome: string;
+    outcome: TInspectionOutcome;
     summaryZh: string;
     summaryEn: string;
   }[];

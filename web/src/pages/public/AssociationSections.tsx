@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Empty, Spin, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import { ApiError } from '../../api/http.ts';
+import type { TInspectionOutcome } from '../../api/inspections.ts';
 import {
   getPublicComplaintOutcomes,
   getPublicCredit,
@@ -11,6 +11,7 @@ import {
   type TSeparationState,
 } from '../../api/public.ts';
 import { formatDate, formatYuan } from '../../format.ts';
+import { OUTCOME_LABELS } from '../inspections/text.ts';
 import { type TPortalTextId, usePortalText } from './messages.ts';
 import { Muted, Section } from './text.tsx';
 
@@ -167,19 +168,18 @@ function Credit({ uscc }: { uscc: string }) {
   );
 }
 
+const OUTCOME_COLORS: Record<TInspectionOutcome, string> = {
+  compliant: 'green',
+  rectification_ordered: 'orange',
+  referred_for_penalty: 'red',
+  not_found: 'default',
+};
+
 function Inspections({ uscc }: { uscc: string }) {
-  const { p, language } = usePortalText();
+  const { p, pick, language } = usePortalText();
   const query = useQuery({
     queryKey: ['public', 'inspections', uscc],
-    queryFn: async () => {
-      try {
-        return await getPublicInspections(uscc);
-      } catch (error) {
-        // Until the inspections module serves this route an empty list is the honest answer.
-        if (error instanceof ApiError && error.status === 404) return { results: [] };
-        throw error;
-      }
-    },
+    queryFn: () => getPublicInspections(uscc),
     retry: false,
   });
   return (
@@ -190,7 +190,10 @@ function Inspections({ uscc }: { uscc: string }) {
           {query.data && query.data.results.length === 0 ? <Muted>{p('inspections.none')}</Muted> : null}
           {query.data?.results.map((r) => (
             <div key={`${r.drawId}:${r.inspectedOn}`} style={row} data-testid="public-inspection">
-              <strong>{formatDate(r.inspectedOn)}</strong> <Tag>{r.outcome}</Tag>
+              <strong>{formatDate(r.inspectedOn)}</strong>{' '}
+              <Tag color={OUTCOME_COLORS[r.outcome]} data-testid="public-inspection-outcome">
+                {pick(OUTCOME_LABELS[r.outcome])}
+              </Tag>
               {language === 'en' ? r.summaryEn : r.summaryZh}
             </div>
           ))}

@@ -16,18 +16,26 @@ export function PublicLayout() {
   return (
     <Layout style={{ minHeight: '100vh', background: '#fff' }}>
       <Layout.Header
+        // The header's fixed 64 px height and line height are dropped so that on a phone the links
+        // wrap under the name instead of spilling out of the bar.
         style={{
           display: 'flex',
+          flexWrap: 'wrap',
           alignItems: 'center',
           justifyContent: 'space-between',
+          gap: '8px 16px',
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: 1.5,
+          paddingBlock: 12,
+          paddingInline: 16,
           background: '#fff',
           borderBottom: '1px solid #f0f0f0',
-          paddingInline: 24,
         }}
       >
         <Link
           to="/public"
-          style={{ fontSize: 18, fontWeight: 600, color: 'inherit' }}
+          style={{ fontSize: 18, fontWeight: 600, color: 'inherit', whiteSpace: 'nowrap' }}
           data-testid="public-home"
         >
           {t('app.name')}
