@@ -199,103 +199,87 @@ export function findingContentHash(finding: TFinding): string {
   );
 }
 
-/** Findings to write, one array per column (what the `unnest` statements take as parameters). */
-export type TFindingColumns = {
-  fingerprint: string[];
-  ruleId: string[];
-  family: string[];
-  severity: string[];
-  packId: string[];
-  packVersion: string[];
-  associationId: number[];
-  subjectType: string[];
-  subjectId: string[];
-  aspect: (string | null)[];
-  /** JSON text. */
-  facts: string[];
-  clause: string[];
-  explanationZh: string[];
-  explanationEn: string[];
-  arisenOn: (string | null)[];
-  dueOn: (string | null)[];
-  contentHash: string[];
+/** A finding as a row of `findings`, keyed by column name (what `json_to_recordset` reads). */
+type TFindingWrite = {
+  id?: number;
+  fingerprint: string;
+  rule_id: string;
+  family: string;
+  severity: string;
+  pack_id: string;
+  pack_version: string;
+  association_id: number;
+  subject_type: string;
+  subject_id: string;
+  aspect: string | null;
+  facts: TFinding['facts'];
+  clause: string;
+  explanation_zh: string;
+  explanation_en: string;
+  arisen_on: string | null;
+  due_on: string | null;
+  content_hash: string;
 };
 
 const FULL_COLUMNS = [
-  ['fingerprint', 'text', 'fingerprint'],
-  ['rule_id', 'text', 'ruleId'],
-  ['family', 'text', 'family'],
-  ['severity', 'text', 'severity'],
-  ['pack_id', 'text', 'packId'],
-  ['pack_version', 'text', 'packVersion'],
-  ['association_id', 'bigint', 'associationId'],
-  ['subject_type', 'text', 'subjectType'],
-  ['subject_id', 'text', 'subjectId'],
-  ['aspect', 'text', 'aspect'],
-  ['facts', 'text', 'facts'],
-  ['clause', 'text', 'clause'],
-  ['explanation_zh', 'text', 'explanationZh'],
-  ['explanation_en', 'text', 'explanationEn'],
-  ['arisen_on', 'date', 'arisenOn'],
-  ['due_on', 'date', 'dueOn'],
-  ['content_hash', 'text', 'contentHash'],
-] as const satisfies readonly (readonly [string, string, keyof TFindingColumns])[];
+  ['fingerprint', 'text'],
+  ['rule_id', 'text'],
+  ['family', 'text'],
+  ['severity', 'text'],
+  ['pack_id', 'text'],
+  ['pack_version', 'text'],
+  ['association_id', 'bigint'],
+  ['subject_type', 'text'],
+  ['subject_id', 'text'],
+  ['aspect', 'text'],
+  ['facts', 'jsonb'],
+  ['clause', 'text'],
+  ['explanation_zh', 'text'],
+  ['explanation_en', 'text'],
+  ['arisen_on', 'date'],
+  ['due_on', 'date'],
+  ['content_hash', 'text'],
+] as const satisfies readonly (readonly [keyof TFindingWrite, string])[];
 
-/** Empty columns, to push findings into. */
-export function createFindingColumns(): TFindingColumns {
+function findingRow(item: TFindingToStore, hash: string): TFindingWrite {
+  const f = item.finding;
   return {
-    fingerprint: [],
-    ruleId: [],
-    family: [],
-    severity: [],
-    packId: [],
-    packVersion: [],
-    associationId: [],
-    subjectType: [],
-    subjectId: [],
-    aspect: [],
-    facts: [],
-    clause: [],
-    explanationZh: [],
-    explanationEn: [],
-    arisenOn: [],
-    dueOn: [],
-    contentHash: [],
+    fingerprint: f.fingerprint,
+    rule_id: f.ruleId,
+    family: f.family,
+    severity: f.severity,
+    pack_id: f.packId,
+    pack_version: f.packVersion,
+    association_id: item.associationId,
+    subject_type: f.subject.type,
+    subject_id: f.subject.id,
+    aspect: f.aspect,
+    facts: f.facts,
+    clause: f.clause,
+    explanation_zh: f.explanationZh,
+    explanation_en: f.explanationEn,
+    arisen_on: f.arisenOn,
+    due_on: f.dueOn,
+    content_hash: hash,
   };
 }
 
-function pushFinding(columns: TFindingColumns, item: TFindingToStore, hash: string): void {
-  const f = item.finding;
-  columns.fingerprint.push(f.fingerprint);
-  columns.ruleId.push(f.ruleId);
-  columns.family.push(f.family);
-  columns.severity.push(f.severity);
-  columns.packId.push(f.packId);
-  columns.packVersion.push(f.packVersion);
-  columns.associationId.push(item.associationId);
-  columns.subjectType.push(f.subject.type);
-  columns.subjectId.push(f.subject.id);
-  columns.aspect.push(f.aspect);
-  columns.facts.push(JSON.stringify(f.facts));
-  columns.clause.push(f.clause);
-  columns.explanationZh.push(f.explanationZh);
-  columns.explanationEn.push(f.explanationEn);
-  columns.arisenOn.push(f.arisenOn);
-  columns.dueOn.push(f.dueOn);
-  columns.contentHash.push(hash);
-}
+/** The rows of a JSON parameter, typed column by column. */
+const rowsOf = (param: string, extra: readonly (readonly [string, string])[] = []) =>
+  `json_to_recordset(${param}::json) AS u(${[...extra, ...FULL_COLUMNS].map(([name, type]) => `${name} ${type}`).join(', ')})`;
 
-const columnParams = (columns: TFindingColumns): unknown[][] => FULL_COLUMNS.map(([, , key]) => columns[key]);
-
-const UNNEST_FULL = `unnest(${FULL_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})
-  AS u(${FULL_COLUMNS.map(([name]) => name).join(', ')})`;
-
-/** What a run changes in the stored findings of a set of associations. */
+/**
+ * What a run changes in the stored findings of a set of associations. The rows to write travel as
+ * one JSON text each (made where the diff runs, in a worker thread on large runs): the writer sends it
+ * as it is, instead of turning tens of thousands of findings into seventeen array parameters.
+ */
 export type TFindingChanges = {
-  /** Findings not stored yet. */
-  fresh: TFindingColumns;
-  /** Stored findings whose content changed or that had been resolved, with their ids. */
-  changed: TFindingColumns & { id: number[] };
+  /** Findings not stored yet: JSON array of rows. */
+  fresh: string;
+  freshCount: number;
+  /** Stored findings whose content changed or that had been resolved: JSON array of rows with their ids. */
+  changed: string;
+  changedCount: number;
   /** Stored findings found again unchanged: nothing to write. */
   same: number;
   /** Of `changed`, those that had been resolved. */
@@ -317,8 +301,8 @@ export function diffFindings(
 ): TFindingChanges {
   const known = new Map<string, { id: number; hash: string; resolved: boolean }>();
   for (const [fingerprint, id, hash, resolved] of stored) known.set(fingerprint, { id, hash, resolved });
-  const fresh = createFindingColumns();
-  const changed = { ...createFindingColumns(), id: [] as number[] };
+  const fresh: TFindingWrite[] = [];
+  const changed: TFindingWrite[] = [];
   let same = 0;
   let reappeared = 0;
   const seen = new Set<string>();
@@ -326,16 +310,23 @@ export function diffFindings(
     const hash = findingContentHash(item.finding);
     seen.add(item.finding.fingerprint);
     const existing = known.get(item.finding.fingerprint);
-    if (!existing) pushFinding(fresh, item, hash);
+    if (!existing) fresh.push(findingRow(item, hash));
     else if (existing.hash !== hash || existing.resolved) {
-      pushFinding(changed, item, hash);
-      changed.id.push(existing.id);
+      changed.push({ id: existing.id, ...findingRow(item, hash) });
       if (existing.resolved) reappeared += 1;
     } else same += 1;
   }
   const gone: number[] = [];
   for (const [fingerprint, k] of known) if (!k.resolved && !seen.has(fingerprint)) gone.push(k.id);
-  return { fresh, changed, same, reappeared, gone };
+  return {
+    fresh: JSON.stringify(fresh),
+    freshCount: fresh.length,
+    changed: JSON.stringify(changed),
+    changedCount: changed.length,
+    same,
+    reappeared,
+    gone,
+  };
 }
 
 /**
@@ -371,42 +362,38 @@ export async function writeFindingChanges(
     associationIds: readonly number[];
   },
 ): Promise<void> {
-  const { fresh, changed, gone } = options.changes;
-  const runParam = FULL_COLUMNS.length + 1;
-  if (fresh.fingerprint.length > 0) {
+  const { changes } = options;
+  if (changes.freshCount > 0) {
     await tx.query(
       `INSERT INTO findings (${FULL_COLUMNS.map(([name]) => name).join(', ')},
          first_seen_run_id, first_seen_on, last_seen_run_id, last_seen_on)
-       SELECT ${FULL_COLUMNS.map(([name]) => (name === 'facts' ? 'u.facts::jsonb' : `u.${name}`)).join(', ')},
-         $${runParam}, $${runParam + 1}, $${runParam}, $${runParam + 1}
-       FROM ${UNNEST_FULL}`,
-      [...columnParams(fresh), options.runId, options.asOf],
+       SELECT ${FULL_COLUMNS.map(([name]) => `u.${name}`).join(', ')}, $2, $3, $2, $3
+       FROM ${rowsOf('$1')}`,
+      [changes.fresh, options.runId, options.asOf],
     );
   }
-  if (changed.fingerprint.length > 0) {
-    const idParam = runParam + 2;
+  if (changes.changedCount > 0) {
     await tx.query(
       `UPDATE findings AS t SET severity = u.severity, pack_id = u.pack_id, pack_version = u.pack_version,
-         facts = u.facts::jsonb, clause = u.clause, explanation_zh = u.explanation_zh,
+         facts = u.facts, clause = u.clause, explanation_zh = u.explanation_zh,
          explanation_en = u.explanation_en, arisen_on = u.arisen_on, due_on = u.due_on,
-         content_hash = u.content_hash, last_seen_run_id = $${runParam}, last_seen_on = $${runParam + 1},
+         content_hash = u.content_hash, last_seen_run_id = $2, last_seen_on = $3,
          resolved_run_id = NULL, resolved_on = NULL, updated_at = now()
-       FROM (SELECT * FROM ${UNNEST_FULL}) AS u
-       JOIN unnest($${idParam}::bigint[], $1::text[]) AS k(id, fingerprint) ON k.fingerprint = u.fingerprint
-       WHERE t.id = k.id`,
-      [...columnParams(changed), options.runId, options.asOf, changed.id],
+       FROM ${rowsOf('$1', [['id', 'bigint']])}
+       WHERE t.id = u.id`,
+      [changes.changed, options.runId, options.asOf],
     );
   }
   // Unresolved findings this run no longer sees are resolved; their last sighting is the previous
   // run of their association, read before this run's own sighting is recorded below.
-  if (gone.length > 0) {
+  if (changes.gone.length > 0) {
     await tx.query(
       `UPDATE findings AS f SET resolved_run_id = $1, resolved_on = $2,
          last_seen_run_id = COALESCE(s.run_id, f.last_seen_run_id),
          last_seen_on = COALESCE(s.screened_on, f.last_seen_on), updated_at = now()
        FROM findings AS g LEFT JOIN association_screenings AS s ON s.association_id = g.association_id
        WHERE g.id = f.id AND f.id = ANY($3::bigint[])`,
-      [options.runId, options.asOf, gone],
+      [options.runId, options.asOf, changes.gone],
     );
   }
   await tx.query(
@@ -424,8 +411,8 @@ export function countFindingChanges(changes: TFindingChanges): {
   resolved: number;
 } {
   return {
-    inserted: changes.fresh.fingerprint.length + changes.reappeared,
-    persisting: changes.changed.fingerprint.length - changes.reappeared + changes.same,
+    inserted: changes.freshCount + changes.reappeared,
+    persisting: changes.changedCount - changes.reappeared + changes.same,
     resolved: changes.gone.length,
   };
 }
