@@ -148,7 +148,7 @@ async function measure(
       for (const key of ['load', 'evaluate', 'store', 'total'] as const)
         later[key].push(result.timings[key] / 1000);
     console.log(
-      `${label} run ${i + 1}: ${(result.timings.total / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU in the main thread, ` +
+      `${label} run ${i + 1}: ${(result.timings.total / 1000).toFixed(2)} s wall, ${((used.user + used.system) / 1e6).toFixed(2)} s CPU in this process (all threads), ` +
         `${result.counts.findings} findings (${result.counts.newFindings} new, ${result.counts.persistingFindings} persisting, ${result.counts.resolvedFindings} resolved)`,
     );
   }

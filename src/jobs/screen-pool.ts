@@ -32,6 +32,9 @@ export function createScreeningPool(options: {
     const worker = new Worker(bootstrap, {
       eval: true,
       execArgv: [],
+      // A chunk allocates hundreds of megabytes of short-lived facts and findings; a young generation
+      // of 64 MB semi-spaces (the default is a few) collects them with far fewer, cheaper scavenges.
+      resourceLimits: { maxYoungGenerationSizeMb: 192 },
       workerData: { organs: options.organs, asOf: options.asOf },
     });
     const pending = new Map<number, TPending>();
