@@ -30,6 +30,7 @@ const POLICY: Record<TRouteId, 'public' | 'session' | readonly TUserRole[]> = {
   logout: 'session',
   me: 'session',
   searchAssociations: USER_ROLES,
+  registrySummary: USER_ROLES,
   exportAssociations: USER_ROLES,
   getAssociation: USER_ROLES,
   discloseIdentifier: ['regulator', 'admin'],
@@ -192,6 +193,7 @@ const REQUESTS: Record<TRouteId, (sample: TSample, username: string) => TRequest
   }),
   logout: () => ({ path: '/api/auth/logout', method: 'POST' }),
   me: () => ({ path: '/api/auth/me' }),
+  registrySummary: () => ({ path: '/api/registry/summary' }),
   searchAssociations: () => ({
     path: '/api/associations?pageSize=200',
     visibleKeys: itemKeys('uscc'),

@@ -36,6 +36,7 @@ import {
   ZPublicAssociationRecord,
   ZRegionList,
   ZRegionQuery,
+  ZRegistrySummary,
   ZRuleCatalog,
   ZScreeningRun,
   ZScreeningRunBody,
@@ -152,6 +153,16 @@ export const ROUTES = {
       summary: 'Search the associations inside the caller’s scope',
       request: { query: ZAssociationQuery },
       responses: { 200: json(ZAssociationPage, 'One page of matches'), ...errorResponses(400, 401, 403) },
+    }),
+  },
+  registrySummary: {
+    access: { kind: 'roles', roles: ALL_ROLES, scope: { kind: 'filtered' } },
+    route: createRoute({
+      method: 'get',
+      path: '/api/registry/summary',
+      tags: ['registry'],
+      summary: 'Exact counts of the associations inside the caller’s scope, by status and by level',
+      responses: { 200: json(ZRegistrySummary, 'The counts'), ...errorResponses(401, 403) },
     }),
   },
   exportAssociations: {

@@ -143,6 +143,20 @@ export const ZAssociationPage = z
   })
   .openapi('AssociationPage');
 
+const countsOf = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.number().int()])) as Record<T[number], z.ZodNumber>);
+
+export const ZRegistrySummary = z
+  .object({
+    total: z
+      .number()
+      .int()
+      .openapi({ description: 'Associations inside the caller’s scope, counted exactly' }),
+    byStatus: countsOf(ASSOCIATION_STATUSES),
+    byLevel: countsOf(LEVELS),
+  })
+  .openapi('RegistrySummary');
+
 export const ZUsccParam = z.object({ uscc: ZUscc.openapi({ param: { name: 'uscc', in: 'path' } }) });
 
 export const ZAssociationDetail = z

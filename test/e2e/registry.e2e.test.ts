@@ -33,6 +33,21 @@ describe('registry in the browser', () => {
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('current-user-name').textContent()).toBeTruthy();
 
+    // The home page's counts are the exact ones of the caller's scope, and a count opens its list.
+    const summary = (await (await page.request.get(`${server.url}/api/registry/summary`)).json()) as {
+      total: number;
+      byStatus: { active: number };
+    };
+    expect(summary.total).toBeGreaterThan(summary.byStatus.active);
+    const active = page.getByTestId('home-stat-active');
+    await expect
+      .poll(async () =>
+        Number((await active.locator('.ant-statistic-content').textContent())?.replace(/\D/g, '')),
+      )
+      .toBe(summary.byStatus.active);
+    await page.getByTestId('home-stat-active-link').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('active');
+
     await page.goto(`${server.url}/registry`);
     await page.getByTestId('registry-search').fill(sample.name);
     await page.getByTestId('registry-search-button').click();

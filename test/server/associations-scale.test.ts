@@ -170,3 +170,40 @@ describe('newest-first sort', () => {
     expect(last.items.at(-1)?.registeredOn).toBeNull();
   });
 });
+
+describe('GET /api/registry/summary', () => {
+  type TSummary = { total: number; byStatus: Record<string, number>; byLevel: Record<string, number> };
+  async function summary(session: TSession): Promise<TSummary> {
+    const response = await call(app, '/api/registry/summary', { session });
+    expect(response.status).toBe(200);
+    return (await response.json()) as TSummary;
+  }
+
+  it('counts exactly where the search only estimates, by status and by level', async () => {
+    const all = await summary(admin);
+    const { rows } = await db.query<{ status: string; level: string; n: number }>(
+      'SELECT status, level, count(*)::int AS n FROM associations GROUP BY status, level',
+    );
+    const sum = (pick: (r: (typeof rows)[number]) => boolean) =>
+      rows.filter(pick).reduce((total, r) => total + r.n, 0);
+    expect(all.total).toBe(sum(() => true));
+    expect(all.total).toBeGreaterThan(EXACT_COUNT_LIMIT);
+    expect((await search('pageSize=1')).totalIsEstimate).toBe(true);
+    expect(all.byStatus).toEqual({
+      active: sum((r) => r.status === 'active'),
+      deregistered: sum((r) => r.status === 'deregistered'),
+      revoked: sum((r) => r.status === 'revoked'),
+    });
+    expect(all.byLevel.municipal).toBe(sum((r) => r.level === 'municipal'));
+    expect(Object.values(all.byLevel).reduce((a, b) => a + b, 0)).toBe(all.total);
+  });
+
+  it('counts only inside the caller’s jurisdiction', async () => {
+    const beijing = await summary(await login(app, world.accounts.regulator.username));
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM associations WHERE starts_with(region_code, '11')`,
+    );
+    expect(beijing.total).toBe(rows[0]!.n);
+    expect(beijing.total).toBeLessThan((await summary(admin)).total);
+  });
+});

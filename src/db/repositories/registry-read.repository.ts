@@ -1,9 +1,11 @@
-import type {
-  TAssociationStatus,
-  TLevel,
-  TLinkKind,
-  TOrganKind,
-  TPostRole,
+import {
+  ASSOCIATION_STATUSES,
+  LEVELS,
+  type TAssociationStatus,
+  type TLevel,
+  type TLinkKind,
+  type TOrganKind,
+  type TPostRole,
 } from '../../core/registry/types.ts';
 import type { Queryable } from '../database.ts';
 
@@ -643,6 +645,39 @@ export async function listPublicLinks(db: Queryable, associationId: number): Pro
     [associationId],
   );
   return rows;
+}
+
+export type TRegistrySummary = {
+  total: number;
+  byStatus: Record<TAssociationStatus, number>;
+  byLevel: Record<TLevel, number>;
+};
+
+/**
+ * Exact counts of the associations inside a scope, by status and by level, in one pass: the numbers
+ * a home page shows as facts (the search's totals turn into estimates past a thousand matches).
+ */
+export async function summarizeAssociations(db: Queryable, scope: TRegistryScope): Promise<TRegistrySummary> {
+  const p = new Params();
+  const { rows } = await db.query<{ status: TAssociationStatus; level: TLevel; n: number }>(
+    `SELECT a.status, a.level, count(*)::int AS n FROM associations AS a
+     WHERE ${associationScopePredicate(scope, p)} GROUP BY a.status, a.level`,
+    p.values,
+  );
+  const summary: TRegistrySummary = {
+    total: 0,
+    byStatus: Object.fromEntries(ASSOCIATION_STATUSES.map((s) => [s, 0])) as Record<
+      TAssociationStatus,
+      number
+    >,
+    byLevel: Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<TLevel, number>,
+  };
+  for (const row of rows) {
+    summary.total += row.n;
+    summary.byStatus[row.status] += row.n;
+    summary.byLevel[row.level] += row.n;
+  }
+  return summary;
 }
 
 export async function countAssociations(db: Queryable): Promise<number> {

@@ -10,6 +10,7 @@ import {
   searchAssociations,
   searchOrgans,
   streamAssociations,
+  summarizeAssociations,
   type TAssociationFilters,
 } from '../../db/repositories/registry-read.repository.ts';
 import type { TAppDeps } from '../env.ts';
@@ -49,6 +50,7 @@ export function createRegistryHandlers(
   deps: TAppDeps,
 ): THandlersOf<
   | 'searchAssociations'
+  | 'registrySummary'
   | 'exportAssociations'
   | 'getAssociation'
   | 'discloseIdentifier'
@@ -78,6 +80,9 @@ export function createRegistryHandlers(
         200,
       );
     },
+
+    registrySummary: async (c) =>
+      c.json(await summarizeAssociations(db, registryScopeOf(c.get('principal')!)), 200),
 
     exportAssociations: async (c) => {
       const query = c.req.valid('query');

@@ -9,6 +9,18 @@ import type {
 
 export type TExportFormat = 'xlsx' | 'csv';
 
+/** Exact counts of the associations inside the caller's scope. */
+export type TRegistrySummary = {
+  total: number;
+  byStatus: Record<'active' | 'deregistered' | 'revoked', number>;
+  byLevel: Record<'national' | 'provincial' | 'municipal' | 'county', number>;
+};
+
+/** `GET /api/registry/summary`: the counts a home page shows. */
+export function getRegistrySummary(): Promise<TRegistrySummary> {
+  return apiRequest<TRegistrySummary>('/api/registry/summary');
+}
+
 /** `GET /api/associations`: one page of the associations inside the caller's scope. */
 export function listAssociations(query: TAssociationQuery): Promise<TPage<TAssociationSummary>> {
   return apiRequest<TPage<TAssociationSummary>>('/api/associations', { query });

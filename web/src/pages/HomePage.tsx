@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { listAssociations } from '../api/associations.ts';
+import { getRegistrySummary, type TRegistrySummary } from '../api/associations.ts';
 import { listOrgans } from '../api/organs.ts';
 import type { TAssociationFilters, TRole, TUser } from '../api/types.ts';
 import { describeScope } from '../auth/scope.ts';
@@ -10,14 +10,40 @@ import { formatNumber } from '../format.ts';
 import { type TMessageId, useT } from '../i18n/index.ts';
 import { roleLabel } from '../labels.ts';
 
-type TCountCard = { id: string; titleId: TMessageId; filters: TAssociationFilters };
+type TCountCard = {
+  id: string;
+  titleId: TMessageId;
+  /** The registry list behind the number, which the card opens. */
+  filters: TAssociationFilters;
+  count: (summary: TRegistrySummary) => number;
+};
 
 const ASSOCIATION_CARDS: readonly TCountCard[] = [
-  { id: 'total', titleId: 'home.stat.total', filters: {} },
-  { id: 'active', titleId: 'home.stat.active', filters: { status: 'active' } },
-  { id: 'deregistered', titleId: 'home.stat.deregistered', filters: { status: 'deregistered' } },
-  { id: 'revoked', titleId: 'home.stat.revoked', filters: { status: 'revoked' } },
-  { id: 'national', titleId: 'home.stat.national', filters: { level: 'national' } },
+  { id: 'total', titleId: 'home.stat.total', filters: {}, count: (s) => s.total },
+  {
+    id: 'active',
+    titleId: 'home.stat.active',
+    filters: { status: 'active' },
+    count: (s) => s.byStatus.active,
+  },
+  {
+    id: 'deregistered',
+    titleId: 'home.stat.deregistered',
+    filters: { status: 'deregistered' },
+    count: (s) => s.byStatus.deregistered,
+  },
+  {
+    id: 'revoked',
+    titleId: 'home.stat.revoked',
+    filters: { status: 'revoked' },
+    count: (s) => s.byStatus.revoked,
+  },
+  {
+    id: 'national',
+    titleId: 'home.stat.national',
+    filters: { level: 'national' },
+    count: (s) => s.byLevel.national,
+  },
 ];
 
 /** Roles that look after many associations see counts; an association user sees its own record. */
@@ -38,21 +64,21 @@ function showsOrganCount(role: TRole): boolean {
   return role === 'regulator' || role === 'auditor' || role === 'admin';
 }
 
+/** One exact count of the caller's scope (the search's totals are estimates past a thousand). */
 function AssociationCount({ card }: { card: TCountCard }) {
   const { t } = useT();
-  // pageSize=1: only `total` is wanted, and the server counts within the caller's scope.
-  const query = useQuery({
-    queryKey: ['associations', 'count', card.filters],
-    queryFn: () => listAssociations({ ...card.filters, page: 1, pageSize: 1 }),
-  });
+  const query = useQuery({ queryKey: ['registry', 'summary'], queryFn: getRegistrySummary });
+  const params = new URLSearchParams(card.filters as Record<string, string>).toString();
   return (
-    <Card data-testid={`home-stat-${card.id}`}>
-      <Statistic
-        title={t(card.titleId)}
-        loading={query.isPending}
-        value={query.data ? formatNumber(query.data.total) : query.isError ? '—' : 0}
-      />
-    </Card>
+    <Link to={params ? `/registry?${params}` : '/registry'} data-testid={`home-stat-${card.id}-link`}>
+      <Card hoverable data-testid={`home-stat-${card.id}`}>
+        <Statistic
+          title={t(card.titleId)}
+          loading={query.isPending}
+          value={query.data ? formatNumber(card.count(query.data)) : query.isError ? '—' : 0}
+        />
+      </Card>
+    </Link>
   );
 }
 
