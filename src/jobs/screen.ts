@@ -50,6 +50,12 @@ export type RunScreeningOptions = {
    * under the built-in packs and calendar use up to two.
    */
   workers?: number;
+  /**
+   * Work that follows a successful run before it counts as finished (`waitForScreeningRuns` waits
+   * for it), e.g. raising the case notices of the findings just stored. Its failure does not undo
+   * the run, which is already committed.
+   */
+  afterRun?: (result: TScreeningResult) => Promise<unknown>;
 };
 
 export type TScreeningResult = {
@@ -164,6 +170,10 @@ export async function startScreening(
   const runId = await claimRun({ ...options, scope, startedAt });
   active.set(runId, { done: 0, total: 0, phase: 'screening' });
   const done = screen({ ...options, scope }, runId)
+    .then(async (result) => {
+      await options.afterRun?.(result).catch(() => undefined);
+      return result;
+    })
     .catch(async (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       await options.db.transaction(async (tx) => {

@@ -223,3 +223,38 @@ describe('screening runs', () => {
     expect(runs.rows[0]).toEqual({ status: 'failed', error: 'killed', findings: 0 });
   });
 });
+
+describe('work after a run', () => {
+  it('finishes before the run counts as done, and its failure leaves the committed run as it is', async () => {
+    const seen: number[] = [];
+    const first = await runScreening({
+      db,
+      asOf: AS_OF,
+      actor,
+      afterRun: async (result) => {
+        const { rows } = await db.query<{ status: string }>(
+          'SELECT status FROM screening_runs WHERE id = $1',
+          [result.runId],
+        );
+        // The run's transaction is committed by then: the work reads what it stored.
+        expect(rows[0]!.status).toBe('completed');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        seen.push(result.runId);
+      },
+    });
+    expect(seen).toEqual([first.runId]);
+
+    const second = await runScreening({
+      db,
+      asOf: AS_OF,
+      actor,
+      afterRun: async () => {
+        throw new Error('notices unavailable');
+      },
+    });
+    const { rows } = await db.query<{ status: string }>('SELECT status FROM screening_runs WHERE id = $1', [
+      second.runId,
+    ]);
+    expect(rows[0]!.status).toBe('completed');
+  });
+});

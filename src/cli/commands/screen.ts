@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { isIsoDate } from '../../core/policy/dates.ts';
 import type { TRegistryScope } from '../../db/repositories/registry-read.repository.ts';
+import { raiseCaseNotices } from '../../jobs/cases-notices.ts';
 import { runScreening } from '../../jobs/screen.ts';
 import { FolderImportError, screenFolder } from '../../jobs/screen-folder.ts';
 import { withCliContext } from '../context.ts';
@@ -75,7 +76,16 @@ export function registerScreenCommand(program: Command): void {
       const scope: TRegistryScope = options.region
         ? { kind: 'region', regionCode: options.region }
         : { kind: 'all' };
-      const result = await withCliContext(({ db }) => runScreening({ db, asOf, actor, scope }));
+      const result = await withCliContext(({ db }) =>
+        runScreening({
+          db,
+          asOf,
+          actor,
+          scope,
+          // Re-coupling found by this run (CASE-3) is told to the case's parties in the app at once.
+          afterRun: () => raiseCaseNotices({ db, asOf, actor }),
+        }),
+      );
       if (options.json) console.log(JSON.stringify({ runId: result.runId, asOf, ...result.counts }, null, 2));
       else
         console.log(

@@ -273,7 +273,7 @@ export function renderCasesDoc(): string {
     'A move tells the side that acts next (a submitted plan or a request for verification: the',
     'regulators of the region; a returned or approved plan, a closure, a block: the association and the',
     'organ side). The daily case job — run by the server itself once a day (`src/jobs/daily.ts`), or by',
-    '`tuogou cases tick [--as-of YYYY-MM-DD]`, e.g. after a screening run — raises',
+    '`tuogou cases tick [--as-of YYYY-MM-DD]`, and after every screening run started from the web or the CLI — raises',
     'CASE-1 and CASE-2 notices by `overdue()` and CASE-3 notices for the open re-coupling findings of',
     'decoupled cases, each once per case, rule and deadline (or finding). Notices to a role are seen by',
     'the accounts of that role whose scope covers the case; read marks are per account.',

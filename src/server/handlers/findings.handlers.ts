@@ -16,6 +16,7 @@ import {
   findAssociationByUscc,
   isAssociationInScope,
 } from '../../db/repositories/registry-read.repository.ts';
+import { raiseCaseNotices } from '../../jobs/cases-notices.ts';
 import { FindingTransitionError, transitionFinding } from '../../jobs/findings.ts';
 import { ScreeningBusyError, screeningProgress, startScreening } from '../../jobs/screen.ts';
 import type { TAppDeps } from '../env.ts';
@@ -243,6 +244,8 @@ export function createFindingsHandlers(
           asOf: body.asOf ?? today(),
           scope: registryScopeOf(principal),
           actor: auditActorOf(principal),
+          // Re-coupling found by this run (CASE-3) reaches the case's parties at once, not the next day.
+          afterRun: () => raiseCaseNotices({ db, asOf: today(), actor: auditActorOf(principal) }),
         });
       } catch (error) {
         if (error instanceof ScreeningBusyError)
