@@ -13,38 +13,24 @@ import { roleLabel } from '../labels.ts';
 type TCountCard = {
   id: string;
   titleId: TMessageId;
-  /** The registry list behind the number, which the card opens. */
-  filters: TAssociationFilters;
-  count: (summary: TRegistrySummary) => number;
+  /** The registry list behind the number, which the card opens; its count is read off the summary. */
+  filters: Pick<TAssociationFilters, 'status' | 'level'>;
 };
 
 const ASSOCIATION_CARDS: readonly TCountCard[] = [
-  { id: 'total', titleId: 'home.stat.total', filters: {}, count: (s) => s.total },
-  {
-    id: 'active',
-    titleId: 'home.stat.active',
-    filters: { status: 'active' },
-    count: (s) => s.byStatus.active,
-  },
-  {
-    id: 'deregistered',
-    titleId: 'home.stat.deregistered',
-    filters: { status: 'deregistered' },
-    count: (s) => s.byStatus.deregistered,
-  },
-  {
-    id: 'revoked',
-    titleId: 'home.stat.revoked',
-    filters: { status: 'revoked' },
-    count: (s) => s.byStatus.revoked,
-  },
-  {
-    id: 'national',
-    titleId: 'home.stat.national',
-    filters: { level: 'national' },
-    count: (s) => s.byLevel.national,
-  },
+  { id: 'total', titleId: 'home.stat.total', filters: {} },
+  { id: 'active', titleId: 'home.stat.active', filters: { status: 'active' } },
+  { id: 'deregistered', titleId: 'home.stat.deregistered', filters: { status: 'deregistered' } },
+  { id: 'revoked', titleId: 'home.stat.revoked', filters: { status: 'revoked' } },
+  { id: 'national', titleId: 'home.stat.national', filters: { level: 'national' } },
 ];
+
+/** The summary's count of a card's list: by status, by level, or all. */
+function countOf(summary: TRegistrySummary, { status, level }: TCountCard['filters']): number {
+  if (status) return summary.byStatus[status];
+  if (level) return summary.byLevel[level];
+  return summary.total;
+}
 
 /** Roles that look after many associations see counts; an association user sees its own record. */
 function cardsFor(role: TRole): readonly TCountCard[] {
@@ -75,7 +61,7 @@ function AssociationCount({ card }: { card: TCountCard }) {
         <Statistic
           title={t(card.titleId)}
           loading={query.isPending}
-          value={query.data ? formatNumber(card.count(query.data)) : query.isError ? '—' : 0}
+          value={query.data ? formatNumber(countOf(query.data, card.filters)) : query.isError ? '—' : 0}
         />
       </Card>
     </Link>
