@@ -8,7 +8,9 @@ import { FILES, generateBenchmark, SCALES, type TScale } from './generate.ts';
 /**
  * Officials matching end to end from files: generates the scale if its folder is missing, runs the
  * matcher (wall time, peak RSS, quality overall and per slice), then the DuckDB exact-key join over
- * the same files in the same process. Usage: `npx tsx bench/matching/bench.ts [XS|S|national] [dir]`.
+ * the same files in the same process. Usage: `npx tsx bench/matching/bench.ts [XS|S|national] [dir]`;
+ * for national, with `NODE_OPTIONS=--max-old-space-size=1536`, as `tuogou match` should run on files
+ * that size (the index is outside the JavaScript heap; unbounded, the heap fills with spent rows).
  */
 
 const TODAY = '2026-11-26';

@@ -181,6 +181,9 @@ async function indexRostersInWorkers({
     await flush();
     for (const worker of workers) worker.postMessage({ kind: 'finish' });
     const columns = await Promise.all(parts);
+    // Each worker's heap (its cache of names in clear among it) goes before the parts are joined:
+    // the join holds the parts and the joined columns at once, the highest memory of a run.
+    await Promise.all(workers.map((worker) => worker.terminate()));
     return buildRosterIndex(mergeRosterColumns(columns, plan, true), true);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
