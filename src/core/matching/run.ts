@@ -156,6 +156,7 @@ async function indexRostersInWorkers({
       }),
   );
   for (const part of parts) part.catch(() => undefined);
+  let columns: TRosterColumns[];
   try {
     let batch: TRosterRow[] = [];
     let next = 0;
@@ -180,14 +181,13 @@ async function indexRostersInWorkers({
     }
     await flush();
     for (const worker of workers) worker.postMessage({ kind: 'finish' });
-    const columns = await Promise.all(parts);
-    // Each worker's heap (its cache of names in clear among it) goes before the parts are joined:
-    // the join holds the parts and the joined columns at once, the highest memory of a run.
-    await Promise.all(workers.map((worker) => worker.terminate()));
-    return buildRosterIndex(mergeRosterColumns(columns, plan, true), true);
+    columns = await Promise.all(parts);
   } finally {
+    // The workers' heaps (their caches of names in clear among them) go before the parts are
+    // joined: the join holds the parts and the joined columns at once, the highest memory of a run.
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  return buildRosterIndex(mergeRosterColumns(columns, plan, true), true);
 }
 
 type MatchInWorkersOptions = {
